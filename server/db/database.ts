@@ -1,0 +1,55 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from '../config';
+import { openDatabase, type DataSourceOptions } from './data-source';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The application's handle on storage.
+ *
+ * SQLite through TypeORM has a single connection, so a transaction on it would also swallow
+ * every concurrent request's reads (dirty reads) and writes (rolled back with it). So on SQLite
+ * writes get a connection of their own, serialized by a lock, and readers keep theirs: WAL lets
+ * them read the last committed state while a write is under way. PostgreSQL pools connections
+ * and needs neither.
+ */
+export class Database {
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    /** For reads. */
+    readonly reader: DataSource,
+    private readonly writer: DataSource,
+    readonly dialect: Dialect,
+  ) {}
+
+  static async open(config: Pick<Config, 'databaseUrl' | 'sqlitePath' | 'logSql'>, options: DataSourceOptions = {}): Promise<Database> {
+    const writer = await openDatabase(config, options);
+    if (config.databaseUrl) return new Database(writer, writer, 'postgres');
+    const reader = await openDatabase(config, options);
+    return new Database(reader, writer, 'sqlite');
+  }
+
+  /** Runs fn in one write transaction; it commits when fn resolves and rolls back when it throws. */
+  transaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') return this.writer.transaction(fn);
+    const run = this.writeQueue.then(() => this.writer.transaction(fn));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Bind-parameter placeholder for position i (0-based) in this dialect. */
+  placeholder(i: number): string {
+    return this.dialect === 'postgres' ? `$${i + 1}` : '?';
+  }
+
+  /** Most bind parameters one statement may carry, with a margin. */
+  get maxParameters(): number {
+    return this.dialect === 'postgres' ? 60_000 : 30_000;
+  }
+
+  async close(): Promise<void> {
+    if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
+    if (this.writer.isInitialized) await this.writer.destroy();
+  }
+}

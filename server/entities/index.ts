@@ -1,0 +1,13 @@
+export { Person } from './person.entity';
+export { NetworkAccount } from './network-account.entity';
+export { Content, ContentTopic } from './content.entity';
+export { Interaction } from './interaction.entity';
+export { Topic, TopicEdge } from './topic.entity';
+
+import { Person } from './person.entity';
+import { NetworkAccount } from './network-account.entity';
+import { Content, ContentTopic } from './content.entity';
+import { Interaction } from './interaction.entity';
+import { Topic, TopicEdge } from './topic.entity';
+
+export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge];

@@ -1,0 +1,3 @@
+export * from './networks';
+export * from './interactions';
+export * from './limits';

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/config';
+import type { Database } from '../../server/db/database';
+import { ensureTopicOntology } from '../../server/db/topic-ontology';
+import { ValidationError } from '../../server/services/errors';
+import { IngestService } from '../../server/services/ingest.service';
+import { systemContext } from '../../server/services/request-context';
+import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases';
+import { smallWorld } from '../support/factories';
+
+describe.each(DIALECTS)('storage on %s', (dialect) => {
+  let tdb: TestDatabase;
+  let db: Database;
+  const ingest = new IngestService();
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(dialect);
+    db = await tdb.open();
+    await ensureTopicOntology(db, path.join(REPO_ROOT, 'data'));
+  });
+  afterAll(async () => {
+    await db?.close();
+    await tdb?.drop();
+  });
+
+  it('migrations produce exactly the schema the entities describe', async () => {
+    const pending = await db.reader.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('loads the whole Klout ontology with string ids', async () => {
+    const [{ n }] = await db.reader.query('SELECT COUNT(*) AS n FROM topic');
+    expect(Number(n)).toBe(8033);
+    // Super-topic ids are past int64: they must come back exactly, as strings.
+    const [sup] = await db.reader.query("SELECT id FROM topic WHERE slug = 'arts-and-humanities-super'");
+    expect(sup.id).toBe('10000000000000000000');
+    const parents = await db.reader.query(
+      "SELECT p.slug FROM topic_edge e JOIN topic c ON c.id = e.child_id JOIN topic p ON p.id = e.parent_id WHERE c.slug = 'nba' ORDER BY p.slug",
+    );
+    expect(parents.map((p: { slug: string }) => p.slug)).toEqual(['basketball', 'sports']);
+  });
+
+  it('ingests a batch, and re-sending it changes nothing', async () => {
+    const ctx = systemContext(db, 'test');
+    const batch = smallWorld('st');
+    const first = await ingest.ingest(ctx, batch);
+    expect(first.people.created).toBe(batch.people!.length);
+    expect(first.interactions.created).toBe(batch.interactions!.length);
+    const counts = async () => db.reader.query('SELECT (SELECT COUNT(*) FROM person) p, (SELECT COUNT(*) FROM network_account) a, (SELECT COUNT(*) FROM content) c, (SELECT COUNT(*) FROM interaction) i, (SELECT COUNT(*) FROM content_topic) t');
+    const before = await counts();
+    const again = await ingest.ingest(ctx, batch);
+    for (const s of ['people', 'accounts', 'content', 'interactions'] as const) {
+      expect(again[s]).toMatchObject({ created: 0, updated: 0, unchanged: batch[s]!.length });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('updates an account whose follower count changed, and only that', async () => {
+    const ctx = systemContext(db, 'test');
+    const batch = smallWorld('st');
+    const accounts = batch.accounts!.map((a, i) => (i === 0 ? { ...a, followersCount: 999_999 } : a));
+    const result = await ingest.ingest(ctx, { accounts });
+    expect(result.accounts).toMatchObject({ created: 0, updated: 1 });
+  });
+
+  it('rejects a batch with one bad item and writes none of it', async () => {
+    const ctx = systemContext(db, 'test');
+    const batch = smallWorld('bad');
+    batch.interactions![3] = { ...batch.interactions![3], actorExternalId: 'nobody' };
+    const err = await ingest.ingest(ctx, batch).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.errors).toEqual([{ field: 'interactions[3].actorExternalId', message: expect.stringContaining('no TWITTER account') }]);
+    const [{ n }] = await db.reader.query("SELECT COUNT(*) AS n FROM person WHERE external_id LIKE 'bad-%'");
+    expect(Number(n)).toBe(0);
+  });
+
+  it('reports a duplicate external id inside one batch', async () => {
+    const batch = smallWorld('dup');
+    batch.interactions!.push({ ...batch.interactions![0] });
+    const err = await ingest.ingest(systemContext(db, 'test'), batch).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.errors[0].field).toBe(`interactions[${batch.interactions!.length - 1}].externalId`);
+  });
+});

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export default defineConfig({
+  root,
+  resolve: {
+    // type-graphql and our code must share one graphql module, or schema building fails.
+    alias: { graphql: path.join(root, 'node_modules/graphql/index.js') },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    setupFiles: ['test/support/setup.ts'],
+  },
+});
