@@ -19,6 +19,48 @@ export interface IngestOptions {
   maxItems?: number;
   /** Prefix of every reported field path, e.g. "input." for a GraphQL argument. */
   fieldPrefix?: string;
+  /** Ids of rows committed by earlier batches, reused across batches (bulk import). */
+  refCache?: IngestRefCache;
+}
+
+interface AccountRef { id: number; personId: number }
+interface ContentRef { id: number; authorAccountId: number }
+
+/** Database ids a batch looked up or wrote, by external key. */
+interface KnownRefs {
+  people: Map<string, number>;
+  accounts: Map<string, AccountRef>;
+  content: Map<string, ContentRef>;
+}
+
+/**
+ * Ids of people, accounts and content that committed batches resolved, kept by a caller that
+ * sends many batches (the bulk importer) so later batches skip their lookups. A batch's ids are
+ * added only after it commits, so a rolled-back batch never leaves ids behind. Rows are not
+ * deleted during an import; if one were, its stale id would fail a foreign key, not corrupt data.
+ */
+export class IngestRefCache implements KnownRefs {
+  readonly people = new Map<string, number>();
+  readonly accounts = new Map<string, AccountRef>();
+  readonly content = new Map<string, ContentRef>();
+
+  /** Bounds memory on endless imports: when full it starts over, costing lookups, not correctness. */
+  constructor(private readonly maxEntries = 2_000_000) {}
+
+  get size(): number {
+    return this.people.size + this.accounts.size + this.content.size;
+  }
+
+  add(refs: KnownRefs): void {
+    if (this.size + refs.people.size + refs.accounts.size + refs.content.size > this.maxEntries) {
+      this.people.clear();
+      this.accounts.clear();
+      this.content.clear();
+    }
+    for (const [k, v] of refs.people) this.people.set(k, v);
+    for (const [k, v] of refs.accounts) this.accounts.set(k, v);
+    for (const [k, v] of refs.content) this.content.set(k, v);
+  }
 }
 
 /** Earliest and latest instants accepted: nothing before the web, nothing over a day ahead. */
@@ -58,8 +100,9 @@ export class IngestService {
     const rows = normalize(batch, topics, prefix, errors);
     if (errors.length) throw new ValidationError(errors);
 
-    return ctx.db.transaction(async (manager) => {
-      const writer = new BatchWriter(ctx.db, manager.queryRunner!, prefix);
+    let writer: BatchWriter | undefined;
+    const written = await ctx.db.transaction(async (manager) => {
+      writer = new BatchWriter(ctx.db, manager.queryRunner!, prefix, options.refCache);
       const result: IngestResult = {
         people: await writer.people(rows.people),
         accounts: await writer.accounts(rows.accounts),
@@ -69,6 +112,9 @@ export class IngestService {
       if (writer.errors.length) throw new ValidationError(writer.errors);
       return result;
     });
+    // Committed: what the batch learned is now safe to reuse.
+    if (writer) options.refCache?.add(writer.learned);
+    return written;
   }
 
   /** Topic slug or id → id, loaded once: the ontology is reference data. */
@@ -310,17 +356,16 @@ class Validator {
 // ---------------------------------------------------------------------------------------------
 // Writing: multi-row statements, chunked under the driver's bind-parameter limit.
 
-interface AccountRef { id: number; personId: number }
-interface ContentRef { id: number; authorAccountId: number }
-
 class BatchWriter {
   readonly errors: FieldError[] = [];
+  /** Ids this batch looked up or wrote; the cache takes them once the batch commits. */
+  readonly learned: KnownRefs = { people: new Map(), accounts: new Map(), content: new Map() };
 
-  constructor(private readonly db: Database, private readonly runner: QueryRunner, private readonly prefix: string) {}
+  constructor(private readonly db: Database, private readonly runner: QueryRunner, private readonly prefix: string, private readonly cache?: IngestRefCache) {}
 
   async people(rows: PersonRow[]): Promise<SectionResult> {
     if (!rows.length) return emptyResult(0);
-    const existing = await this.selectIn<{ external_id: string }>('SELECT external_id FROM person WHERE external_id IN', rows.map((r) => r.externalId));
+    const existing = await this.personIds(rows.map((r) => r.externalId));
     const affected = await this.upsert(
       'person',
       ['external_id', 'display_name', 'region', 'language', 'created_at'],
@@ -328,14 +373,12 @@ class BatchWriter {
       ['external_id'],
       ['display_name', 'region', 'language'],
     );
-    return countResult(rows.length, rows.length - existing.length, affected);
+    return countResult(rows.length, rows.length - existing.size, affected);
   }
 
   async accounts(rows: AccountRow[]): Promise<SectionResult> {
     if (!rows.length) return emptyResult(0);
-    const personIds = new Map(
-      (await this.selectIn<{ id: number; external_id: string }>('SELECT id, external_id FROM person WHERE external_id IN', unique(rows.map((r) => r.personExternalId)))).map((p) => [p.external_id, Number(p.id)]),
-    );
+    const personIds = await this.personIds(rows.map((r) => r.personExternalId));
     const existing = await this.accountRefs(rows.map((r) => [r.network, r.externalId]));
     const values: unknown[][] = [];
     rows.forEach((r, i) => {
@@ -440,15 +483,56 @@ class BatchWriter {
     this.errors.push({ field: `${this.prefix}${section}[${index}].${field}`, message });
   }
 
+  /** Person external id → id, for every one that exists. */
+  private async personIds(externalIds: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const misses: string[] = [];
+    for (const externalId of externalIds) {
+      const id = this.cache?.people.get(externalId) ?? this.learned.people.get(externalId);
+      if (id !== undefined) out.set(externalId, id);
+      else misses.push(externalId);
+    }
+    if (!misses.length) return out;
+    for (const r of await this.selectIn<{ id: number; external_id: string }>('SELECT id, external_id FROM person WHERE external_id IN', unique(misses))) {
+      out.set(r.external_id, Number(r.id));
+      this.learned.people.set(r.external_id, Number(r.id));
+    }
+    return out;
+  }
+
   /** (network, external id) → account id and owner, for every key that exists. */
   private async accountRefs(keys: [string, string][]): Promise<Map<string, AccountRef>> {
-    const rows = await this.selectByNetworkKeys<{ id: number; person_id: number; network: string; external_id: string }>('SELECT id, person_id, network, external_id FROM network_account', keys);
-    return new Map(rows.map((r) => [netKey(r.network, r.external_id), { id: Number(r.id), personId: Number(r.person_id) }]));
+    return this.refs(keys, this.cache?.accounts, this.learned.accounts, async (misses) =>
+      (await this.selectByNetworkKeys<{ id: number; person_id: number; network: string; external_id: string }>('SELECT id, person_id, network, external_id FROM network_account', misses)).map(
+        (r) => [netKey(r.network, r.external_id), { id: Number(r.id), personId: Number(r.person_id) }],
+      ),
+    );
   }
 
   private async contentRefs(keys: [string, string][]): Promise<Map<string, ContentRef>> {
-    const rows = await this.selectByNetworkKeys<{ id: number; author_account_id: number; network: string; external_id: string }>('SELECT id, author_account_id, network, external_id FROM content', keys);
-    return new Map(rows.map((r) => [netKey(r.network, r.external_id), { id: Number(r.id), authorAccountId: Number(r.author_account_id) }]));
+    return this.refs(keys, this.cache?.content, this.learned.content, async (misses) =>
+      (await this.selectByNetworkKeys<{ id: number; author_account_id: number; network: string; external_id: string }>('SELECT id, author_account_id, network, external_id FROM content', misses)).map(
+        (r) => [netKey(r.network, r.external_id), { id: Number(r.id), authorAccountId: Number(r.author_account_id) }],
+      ),
+    );
+  }
+
+  /** Resolves keys from the cross-batch cache, then this batch's own finds, then the database. */
+  private async refs<R>(keys: [string, string][], cached: Map<string, R> | undefined, learned: Map<string, R>, select: (misses: [string, string][]) => Promise<[string, R][]>): Promise<Map<string, R>> {
+    const out = new Map<string, R>();
+    const misses: [string, string][] = [];
+    for (const key of keys) {
+      const k = netKey(key[0], key[1]);
+      const ref = cached?.get(k) ?? learned.get(k);
+      if (ref !== undefined) out.set(k, ref);
+      else misses.push(key);
+    }
+    if (!misses.length) return out;
+    for (const [k, ref] of await select(misses)) {
+      out.set(k, ref);
+      learned.set(k, ref);
+    }
+    return out;
   }
 
   /** Rows whose (network, external_id) is among keys: one IN list per network, chunked. */

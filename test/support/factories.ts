@@ -29,3 +29,8 @@ export function smallWorld(prefix: string, people = 5, posts = 3, now = Date.UTC
   }
   return batch;
 }
+
+/** The same batch as GraphQL variables: instants as ISO strings. */
+export function asGraphQLInput(batch: IngestBatch): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(batch, (key, value) => (/At$/.test(key) && typeof value === 'number' ? new Date(value).toISOString() : value)));
+}

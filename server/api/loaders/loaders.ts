@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import type { Content, Interaction, NetworkAccount, Person, Topic } from '../../entities';
+import type { Services } from '../../services';
+import type { RequestContext } from '../../services/request-context';
+import { pageLoader } from './page-loader';
+
+/**
+ * Per-request DataLoaders: every relation field asks one of these, so a page of N parents costs
+ * a fixed number of statements, not N. Made fresh per request, so nothing leaks between callers.
+ */
+export function createLoaders(ctx: RequestContext, services: Services) {
+  const byId = <K extends number | string, T>(load: (ids: readonly K[]) => Promise<(T | undefined)[]>) =>
+    new DataLoader<K, T | undefined>((ids) => load(ids), { maxBatchSize: 1000 });
+  return {
+    person: byId<number, Person>((ids) => services.people.byIds(ctx, ids)),
+    account: byId<number, NetworkAccount>((ids) => services.accounts.byIds(ctx, ids)),
+    content: byId<number, Content>((ids) => services.content.byIds(ctx, ids)),
+    interaction: byId<number, Interaction>((ids) => services.interactions.byIds(ctx, ids)),
+    topic: byId<string, Topic>((ids) => services.topics.byIds(ctx, ids)),
+
+    accountsOfPerson: pageLoader((ids: number[], page) => services.people.accountPages(ctx, ids, page)),
+    contentOfPerson: pageLoader((ids: number[], page) => services.content.pagesByPerson(ctx, ids, page)),
+    contentOfAccount: pageLoader((ids: number[], page) => services.content.pagesByAccount(ctx, ids, page)),
+    commentsOfContent: pageLoader((ids: number[], page) => services.content.pagesByParent(ctx, ids, page)),
+    topicsOfContent: pageLoader((ids: number[], page) => services.content.topicPages(ctx, ids, page)),
+    interactionsOfContent: pageLoader((ids: number[], page) => services.interactions.pagesByContent(ctx, ids, page)),
+    parentsOfTopic: pageLoader((ids: string[], page) => services.topics.parentPages(ctx, ids, page)),
+    childrenOfTopic: pageLoader((ids: string[], page) => services.topics.childPages(ctx, ids, page)),
+
+    interactionCounts: new DataLoader<number, Map<string, number>>(async (ids) => {
+      const counts = await services.content.interactionCounts(ctx, ids);
+      return ids.map((id) => counts.get(id) ?? new Map());
+    }, { maxBatchSize: 1000 }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

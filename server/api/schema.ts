@@ -1,0 +1,43 @@
+import path from 'node:path';
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { REPO_ROOT } from '../config';
+import { ContentResolver } from './resolvers/content.resolver';
+import { IngestResolver } from './resolvers/ingest.resolver';
+import { InteractionResolver } from './resolvers/interaction.resolver';
+import { NetworkAccountResolver } from './resolvers/network-account.resolver';
+import { NodeResolver } from './resolvers/node.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { TopicResolver } from './resolvers/topic.resolver';
+
+/** The committed SDL: reviewers see every API change in the diff; a test fails on drift. */
+export const SCHEMA_FILE = path.join(REPO_ROOT, 'server', 'api', 'schema.graphql');
+
+export const RESOLVERS = [
+  NodeResolver,
+  PersonResolver,
+  NetworkAccountResolver,
+  ContentResolver,
+  InteractionResolver,
+  TopicResolver,
+  IngestResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** type-graphql keeps global metadata, so the schema is built once per process. */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...RESOLVERS],
+    validate: { forbidUnknownValues: false },
+  }).then((schema) => {
+    // type-graphql has no option for root type descriptions; the schema is the frontend's documentation.
+    const query = schema.getQueryType();
+    const mutation = schema.getMutationType();
+    if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions and topics.';
+    if (mutation) mutation.description = 'Write to Sway: ingest batches of people, accounts, content and interactions.';
+    return schema;
+  });
+  return built;
+}

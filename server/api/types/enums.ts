@@ -1,0 +1,85 @@
+import { registerEnumType } from 'type-graphql';
+import { ContentKind, InteractionKind } from '../../../shared/interactions';
+import { Network } from '../../../shared/networks';
+
+registerEnumType(Network, {
+  name: 'Network',
+  description: 'A social network Sway reads. BLOG is a network like the others: blog comments count.',
+});
+
+registerEnumType(InteractionKind, {
+  name: 'InteractionKind',
+  description: 'What an account did. LIKE, SHARE, REPLY, COMMENT and CLICK act on content; MENTION and FOLLOW act on an account.',
+  valuesConfig: {
+    LIKE: { description: 'Liked or favourited a piece of content.' },
+    SHARE: { description: 'Shared, retweeted or reposted a piece of content.' },
+    REPLY: { description: 'Replied to a piece of content.' },
+    COMMENT: { description: 'Commented on a piece of content (blog comments included).' },
+    MENTION: { description: 'Mentioned another account.' },
+    FOLLOW: { description: 'Followed another account.' },
+    CLICK: { description: 'Clicked a link in a piece of content.' },
+  },
+});
+
+registerEnumType(ContentKind, {
+  name: 'ContentKind',
+  description: 'What a piece of content is.',
+});
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending order.' });
+
+export enum PersonOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+  DISPLAY_NAME = 'DISPLAY_NAME',
+}
+registerEnumType(PersonOrderField, {
+  name: 'PersonOrderField',
+  description: 'What a list of people can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'Order of arrival in Sway.' },
+    CREATED_AT: { description: 'When Sway first saw them.' },
+    DISPLAY_NAME: { description: 'Display name, alphabetically.' },
+  },
+});
+
+export enum AccountOrderField {
+  ID = 'ID',
+  FOLLOWERS = 'FOLLOWERS',
+  HANDLE = 'HANDLE',
+}
+registerEnumType(AccountOrderField, {
+  name: 'AccountOrderField',
+  description: 'What a list of accounts can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'Order of arrival in Sway.' },
+    FOLLOWERS: { description: 'Follower count as the network reports it.' },
+    HANDLE: { description: 'Handle, alphabetically.' },
+  },
+});
+
+export enum ContentOrderField {
+  POSTED_AT = 'POSTED_AT',
+  ID = 'ID',
+}
+registerEnumType(ContentOrderField, {
+  name: 'ContentOrderField',
+  description: 'What a list of content can be ordered by.',
+  valuesConfig: { POSTED_AT: { description: 'When it was published.' }, ID: { description: 'Order of arrival in Sway.' } },
+});
+
+export enum InteractionOrderField {
+  OCCURRED_AT = 'OCCURRED_AT',
+  ID = 'ID',
+}
+registerEnumType(InteractionOrderField, {
+  name: 'InteractionOrderField',
+  description: 'What a list of interactions can be ordered by.',
+  valuesConfig: { OCCURRED_AT: { description: 'When it happened.' }, ID: { description: 'Order of arrival in Sway.' } },
+});
+
+export { ContentKind, InteractionKind, Network };

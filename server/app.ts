@@ -1,0 +1,56 @@
+import type { Logger } from 'typeorm';
+import type { Config } from './config';
+import { Database } from './db/database';
+import { ensureTopicOntology } from './db/topic-ontology';
+import { startHttpServer, type RunningServer } from './http/http-server';
+import { createServices, type Services } from './services';
+import { systemContext } from './services/request-context';
+
+export interface App {
+  config: Config;
+  db: Database;
+  services: Services;
+  http: RunningServer;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Receives every SQL statement (tests count them). */
+  sqlLogger?: Logger;
+  log?: (line: string) => void;
+}
+
+/** Opens storage, loads reference data, seeds the demo world if asked and empty, and serves HTTP. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? (() => undefined);
+  const db = await Database.open(config, { logger: options.sqlLogger });
+  try {
+    const topics = await ensureTopicOntology(db, config.dataDir);
+    if (topics) log(`Loaded ${topics.toLocaleString('en')} Klout topics`);
+    const services = createServices();
+    // Loaded only when wanted: production instances never need the generator.
+    const { isDatabaseEmpty, seedDemoWorld } = config.seedDemo ? await import('./db/seed/seed-demo') : ({} as never);
+    if (config.seedDemo && (await isDatabaseEmpty(db))) {
+      log('Empty database: seeding the demo world…');
+      await seedDemoWorld(systemContext(db, 'seed'), services.ingest, { anchor: startOfUtcDay(Date.now()), log });
+    }
+    const http = await startHttpServer({ db, services, port: config.port, host: config.host, adminDist: config.adminDist });
+    return {
+      config,
+      db,
+      services,
+      http,
+      async close() {
+        await http.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+function startOfUtcDay(ms: number): number {
+  return ms - (ms % 86_400_000);
+}

@@ -1,0 +1,55 @@
+import type { Network } from '../../shared/networks';
+import { NetworkAccount, Person } from '../entities';
+import { inIds, loadByIds } from './load-by-ids';
+import { childPages, type ChildListSpec } from './pagination/child-pages';
+import type { Page, PageRequest, SortDirection, SortKey } from './pagination/page';
+import { queryPage } from './pagination/query-page';
+import { whereStartsWith } from './prefix-search';
+import type { RequestContext } from './request-context';
+
+export interface PersonFilter {
+  /** Start of the display name, any case. */
+  search?: string | null;
+  region?: string | null;
+  language?: string | null;
+  /** Only people with an account on this network. */
+  network?: Network | null;
+}
+
+export type PersonOrderField = 'ID' | 'CREATED_AT' | 'DISPLAY_NAME';
+
+const PERSON_SORT: Record<PersonOrderField, Omit<SortKey<Person>, 'direction'>> = {
+  ID: { expr: 'p.id', value: (p) => p.id },
+  CREATED_AT: { expr: 'p.createdAt', value: (p) => p.createdAt.getTime() },
+  DISPLAY_NAME: { expr: 'p.displayName', value: (p) => p.displayName },
+};
+
+/** People and their accounts. */
+export class PersonService {
+  async list(ctx: RequestContext, filter: PersonFilter, order: { field: PersonOrderField; direction: SortDirection }, page: PageRequest): Promise<Page<Person>> {
+    const qb = ctx.db.reader.getRepository(Person).createQueryBuilder('p');
+    if (filter.search) whereStartsWith(qb, ctx.db, 'p.displayName', filter.search);
+    if (filter.region) qb.andWhere('p.region = :region', { region: filter.region });
+    if (filter.language) qb.andWhere('p.language = :language', { language: filter.language });
+    if (filter.network) {
+      qb.andWhere('EXISTS (SELECT 1 FROM network_account na WHERE na.person_id = p.id AND na.network = :network)', { network: filter.network });
+    }
+    return queryPage(qb, { ...PERSON_SORT[order.field], direction: order.direction }, page);
+  }
+
+  byIds(ctx: RequestContext, ids: readonly number[]): Promise<(Person | undefined)[]> {
+    return loadByIds(ctx.db.reader.getRepository(Person), ids);
+  }
+
+  /** Each person's accounts, a page per person. */
+  accountPages(ctx: RequestContext, personIds: readonly number[], page: PageRequest): Promise<Map<number, Page<NetworkAccount>>> {
+    const spec: ChildListSpec<NetworkAccount> = {
+      from: 'network_account a',
+      parent: 'a.person_id',
+      id: 'a.id',
+      sort: { expr: 'a.id', direction: 'ASC', value: (a) => a.id },
+      load: (ids) => ctx.db.reader.getRepository(NetworkAccount).findBy({ id: inIds(ids) }),
+    };
+    return childPages(ctx.db, spec, personIds, page);
+  }
+}
