@@ -18,6 +18,8 @@ export interface AppOptions {
   /** Receives every SQL statement (tests count them). */
   sqlLogger?: Logger;
   log?: (line: string) => void;
+  /** Replaces the services (benchmarks answer from memory to measure the stack's ceiling). */
+  wrapServices?: (services: Services) => Services;
 }
 
 /** Opens storage, loads reference data, seeds the demo world if asked and empty, and serves HTTP. */
@@ -27,7 +29,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const topics = await ensureTopicOntology(db, config.dataDir);
     if (topics) log(`Loaded ${topics.toLocaleString('en')} Klout topics`);
-    const services = createServices();
+    const services = (options.wrapServices ?? ((s) => s))(createServices());
     // Loaded only when wanted: production instances never need the generator.
     const { isDatabaseEmpty, seedDemoWorld } = config.seedDemo ? await import('./db/seed/seed-demo') : ({} as never);
     if (config.seedDemo && (await isDatabaseEmpty(db))) {

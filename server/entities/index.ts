@@ -3,11 +3,13 @@ export { NetworkAccount } from './network-account.entity';
 export { Content, ContentTopic } from './content.entity';
 export { Interaction } from './interaction.entity';
 export { Topic, TopicEdge } from './topic.entity';
+export { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
 
 import { Person } from './person.entity';
 import { NetworkAccount } from './network-account.entity';
 import { Content, ContentTopic } from './content.entity';
 import { Interaction } from './interaction.entity';
 import { Topic, TopicEdge } from './topic.entity';
+import { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
 
-export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge];
+export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow];
