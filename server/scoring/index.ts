@@ -1,0 +1,37 @@
+/**
+ * Sway's scoring engine: pure functions from accounts, content, interactions and +K to
+ * explainable 1..100 scores and topic expertise. Imports nothing but ../../shared and Node
+ * built-ins; the ScoringService wraps it with storage, caching and scheduling.
+ * The model is described in ./README.md.
+ */
+export type {
+  ContentContribution,
+  EngagerContribution,
+  ExpertiseSnapshot,
+  KGrant,
+  NetworkImpact,
+  NetworkSubScore,
+  PersonScore,
+  ScoreBand,
+  ScoreComponent,
+  ScoreComponents,
+  ScoreEvidence,
+  ScoreFigures,
+  ScoringAccount,
+  ScoringConfigOverrides,
+  ScoringContent,
+  ScoringInput,
+  ScoringInteraction,
+  ScoringResult,
+  ScoringStats,
+  TopicEdge,
+  TopicExpertise,
+} from './types';
+export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, type ScoringConfig } from './config';
+export { computeNetworkImpact, reactionsGivenAt, relativeRankOf } from './network-impact';
+export { scorePeople } from './score-people';
+export { toScale } from './scale';
+export { compareScores, explainChange, type ScoreChange, type ScoreComparison } from './explain';
+export { nextTopicActive } from './expertise';
+export { checkKGrant, type KGrantCheck, type KGrantRule } from './k-grants';
+export { weightedPageRank, type PageRankOptions, type PageRankResult, type WeightedInGraph } from './pagerank';

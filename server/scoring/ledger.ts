@@ -1,0 +1,381 @@
+import { CONVERSATION_KINDS, ContentKind, INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
+import { NETWORKS, type Network } from '../../shared/networks';
+import { DAY_MS, type ScoringConfig } from './config';
+import { IdIndex, sortedDistinct } from './id-index';
+import type { ScoringAccount, ScoringContent, ScoringInteraction } from './types';
+
+/**
+ * The ledger turns input records into typed arrays in ONE canonical order, so every later sum
+ * runs in an order that depends on the data only, never on the order it arrived in:
+ *
+ * - people, accounts and content by id;
+ * - interactions by (target person, actor person, time, kind, network, content): records equal on
+ *   all of these are interchangeable for every figure the engine computes.
+ *
+ * It also classifies conversation: a reply or comment by A to B is a "reply-back" when B had
+ * already interacted with A (at the same instant or before). A reply-back is conversation with
+ * one's own audience: it earns conversation credit on both sides but is not a reaction — it does
+ * not add a PageRank edge, does not spend A's selectivity, and does not count in B's reach. That
+ * is what makes "answering your audience never lowers anyone's score" hold exactly.
+ */
+
+export const KIND_COUNT = INTERACTION_KINDS.length;
+export const NETWORK_COUNT = NETWORKS.length;
+
+const KIND_INDEX = new Map<string, number>(INTERACTION_KINDS.map((kind, i) => [kind, i]));
+const NETWORK_INDEX = new Map<string, number>(NETWORKS.map((network, i) => [network, i]));
+/** 1 for REPLY and COMMENT, by kind index. */
+export const IS_CONVERSATION_KIND = Uint8Array.from(INTERACTION_KINDS, (kind) => (CONVERSATION_KINDS.has(kind) ? 1 : 0));
+
+export function kindAt(index: number): InteractionKind {
+  return INTERACTION_KINDS[index];
+}
+export function networkAt(index: number): Network {
+  return NETWORKS[index];
+}
+
+/** 2^(−age / halfLife), the weight of something that happened at `at`, seen from `asOf`. */
+export function decayFactor(asOf: number, at: number, halfLifeDays: number): number {
+  return Math.exp(((at - asOf) * Math.LN2) / (halfLifeDays * DAY_MS));
+}
+
+export interface LedgerInput {
+  asOf: number;
+  accounts: readonly ScoringAccount[];
+  content?: readonly ScoringContent[];
+  interactions: readonly ScoringInteraction[];
+}
+
+export interface Ledger {
+  asOf: number;
+  halfLifeDays: number;
+
+  personCount: number;
+  /** Ascending. */
+  personIds: Float64Array;
+  personIndex: IdIndex;
+  /** Followers summed over the person's accounts on each network: [person * NETWORK_COUNT + network]. */
+  followersByNetwork: Float64Array;
+  /** Bit n set when the person has an account on network n. */
+  networkMask: Uint8Array;
+  accountCount: number;
+
+  /** Content by id (content whose author is unknown is left out). */
+  contentCount: number;
+  contentIds: Float64Array;
+  contentPerson: Int32Array;
+  contentNetwork: Uint8Array;
+  /** 0 for COMMENT content: comments are conversation, not posts. */
+  contentIsPost: Uint8Array;
+  /** 2^(−age/halfLife); 0 for content posted after asOf. */
+  contentDecay: Float64Array;
+  /** Sorted distinct topic ids. */
+  contentTopics: string[][];
+  contentIndex: IdIndex;
+  /** A person's content, in id order: personContent[personContentStart[p] .. personContentStart[p+1]). */
+  personContentStart: Int32Array;
+  personContent: Int32Array;
+
+  /** Interactions used, canonical order. */
+  interactionCount: number;
+  actor: Int32Array;
+  target: Int32Array;
+  /** Content position, or -1 (account-level interaction, or content not among the input). */
+  contentOf: Int32Array;
+  kind: Uint8Array;
+  network: Uint8Array;
+  time: Float64Array;
+  decay: Float64Array;
+  replyBack: Uint8Array;
+  ignoredInteractions: number;
+
+  /** Runs of interactions with the same (target, actor): pair k is positions pairStart[k] .. pairStart[k+1]. */
+  pairCount: number;
+  pairStart: Int32Array;
+  pairActor: Int32Array;
+  pairTarget: Int32Array;
+  /** Pairs received by person p: targetPairStart[p] .. targetPairStart[p+1], actors ascending. */
+  targetPairStart: Int32Array;
+  /** Σ kindWeight × decay over the pair's reactions (reply-backs excluded). */
+  pairReaction: Float64Array;
+  /** Σ decay over reactions the person gave (reply-backs excluded): the selectivity input. */
+  reactionsGiven: Float64Array;
+}
+
+export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
+  const { asOf } = input;
+  if (!Number.isFinite(asOf)) throw new RangeError(`scoring: asOf must be a finite epoch-ms instant, got ${asOf}`);
+  const halfLifeDays = config.halfLifeDays;
+
+  // People and accounts.
+  const accounts = sortById(input.accounts, 'account');
+  const accountCount = accounts.length;
+  const personIdsRaw = new Float64Array(accountCount);
+  for (let i = 0; i < accountCount; i++) personIdsRaw[i] = accounts[i].personId;
+  const personIds = sortedDistinct(personIdsRaw);
+  const personIndex = new IdIndex(personIds);
+  const personCount = personIds.length;
+  const accountPerson = new Int32Array(accountCount);
+  const accountNetwork = new Uint8Array(accountCount);
+  const accountKnownNetwork = new Uint8Array(accountCount);
+  const followersByNetwork = new Float64Array(personCount * NETWORK_COUNT);
+  const networkMask = new Uint8Array(personCount);
+  for (let i = 0; i < accountCount; i++) {
+    const account = accounts[i];
+    const p = personIndex.get(account.personId);
+    accountPerson[i] = p;
+    const n = NETWORK_INDEX.get(account.network);
+    if (n === undefined) continue;
+    accountNetwork[i] = n;
+    accountKnownNetwork[i] = 1;
+    networkMask[p] |= 1 << n;
+    const followers = account.followers;
+    if (Number.isFinite(followers) && followers > 0) followersByNetwork[p * NETWORK_COUNT + n] += followers;
+  }
+  const accountIndex = new IdIndex(Float64Array.from(accounts, (a) => a.id));
+
+  // Content.
+  const contentIn = sortById(input.content ?? [], 'content');
+  const keptContent: ScoringContent[] = [];
+  const keptAuthor: number[] = [];
+  for (const item of contentIn) {
+    const a = accountIndex.get(item.authorAccountId);
+    if (a < 0 || accountKnownNetwork[a] === 0) continue;
+    keptContent.push(item);
+    keptAuthor.push(a);
+  }
+  const contentCount = keptContent.length;
+  const contentIds = new Float64Array(contentCount);
+  const contentPerson = new Int32Array(contentCount);
+  const contentNetwork = new Uint8Array(contentCount);
+  const contentIsPost = new Uint8Array(contentCount);
+  const contentDecay = new Float64Array(contentCount);
+  const contentTopics: string[][] = new Array<string[]>(contentCount);
+  for (let c = 0; c < contentCount; c++) {
+    const item = keptContent[c];
+    const a = keptAuthor[c];
+    contentIds[c] = item.id;
+    contentPerson[c] = accountPerson[a];
+    contentNetwork[c] = accountNetwork[a];
+    contentIsPost[c] = item.kind === ContentKind.COMMENT ? 0 : 1;
+    contentDecay[c] = item.postedAt <= asOf ? decayFactor(asOf, item.postedAt, halfLifeDays) : 0;
+    contentTopics[c] = item.topicIds.length === 0 ? [] : [...new Set(item.topicIds)].sort();
+  }
+  const contentIndex = new IdIndex(contentIds);
+  const personContentStart = new Int32Array(personCount + 1);
+  for (let c = 0; c < contentCount; c++) personContentStart[contentPerson[c] + 1]++;
+  for (let p = 0; p < personCount; p++) personContentStart[p + 1] += personContentStart[p];
+  const personContent = new Int32Array(contentCount);
+  {
+    const fill = personContentStart.slice(0, personCount);
+    for (let c = 0; c < contentCount; c++) personContent[fill[contentPerson[c]]++] = c;
+  }
+
+  // Interactions: read once into typed arrays, dropping what cannot count.
+  const source = input.interactions;
+  const total = source.length;
+  const rawActor = new Int32Array(total);
+  const rawTarget = new Int32Array(total);
+  const rawContent = new Int32Array(total);
+  const rawKind = new Uint8Array(total);
+  const rawNetwork = new Uint8Array(total);
+  const rawTime = new Float64Array(total);
+  let m = 0;
+  for (let i = 0; i < total; i++) {
+    const interaction = source[i];
+    const time = interaction.occurredAt;
+    if (!(time <= asOf)) continue; // not yet happened (or not a time)
+    const a = accountIndex.get(interaction.actorAccountId);
+    const t = accountIndex.get(interaction.targetAccountId);
+    if (a < 0 || t < 0 || accountKnownNetwork[t] === 0) continue;
+    const actorPerson = accountPerson[a];
+    const targetPerson = accountPerson[t];
+    if (actorPerson === targetPerson) continue; // one's own reactions prove nothing
+    const kind = KIND_INDEX.get(interaction.kind);
+    if (kind === undefined) continue;
+    rawActor[m] = actorPerson;
+    rawTarget[m] = targetPerson;
+    rawKind[m] = kind;
+    rawNetwork[m] = accountNetwork[t];
+    rawTime[m] = time;
+    rawContent[m] = interaction.targetContentId == null ? -1 : contentIndex.get(interaction.targetContentId);
+    m++;
+  }
+
+  // Canonical order: counting sort by actor, then (stably) by target, then each (target, actor)
+  // run by its remaining keys.
+  let order: Int32Array = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  order = countingSort(order, rawActor, personCount);
+  order = countingSort(order, rawTarget, personCount);
+  let pairCount = 0;
+  for (let i = 0; i < m; i++) {
+    if (i === 0 || rawTarget[order[i]] !== rawTarget[order[i - 1]] || rawActor[order[i]] !== rawActor[order[i - 1]]) pairCount++;
+  }
+  const pairStart = new Int32Array(pairCount + 1);
+  const pairActor = new Int32Array(pairCount);
+  const pairTarget = new Int32Array(pairCount);
+  const targetPairStart = new Int32Array(personCount + 1);
+  {
+    let k = -1;
+    for (let i = 0; i < m; i++) {
+      const r = order[i];
+      if (i === 0 || rawTarget[r] !== rawTarget[order[i - 1]] || rawActor[r] !== rawActor[order[i - 1]]) {
+        k++;
+        pairStart[k] = i;
+        pairActor[k] = rawActor[r];
+        pairTarget[k] = rawTarget[r];
+        targetPairStart[rawTarget[r] + 1]++;
+      }
+    }
+    pairStart[pairCount] = m;
+    for (let p = 0; p < personCount; p++) targetPairStart[p + 1] += targetPairStart[p];
+  }
+  const runKeys = { time: rawTime, kind: rawKind, network: rawNetwork, content: rawContent };
+  for (let k = 0; k < pairCount; k++) {
+    if (pairStart[k + 1] - pairStart[k] > 1) sortRun(order, pairStart[k], pairStart[k + 1], runKeys);
+  }
+
+  const actor = permute(rawActor, order, new Int32Array(m));
+  const target = permute(rawTarget, order, new Int32Array(m));
+  const contentOf = permute(rawContent, order, new Int32Array(m));
+  const kind = permute(rawKind, order, new Uint8Array(m));
+  const network = permute(rawNetwork, order, new Uint8Array(m));
+  const time = permute(rawTime, order, new Float64Array(m));
+  const decay = new Float64Array(m);
+  for (let i = 0; i < m; i++) decay[i] = decayFactor(asOf, time[i], halfLifeDays);
+
+  // Reply-backs: a conversation interaction A → B at t where B's first interaction on A was at or before t.
+  const replyBack = new Uint8Array(m);
+  for (let k = 0; k < pairCount; k++) {
+    const start = pairStart[k];
+    const end = pairStart[k + 1];
+    let hasConversation = false;
+    for (let i = start; i < end; i++) if (IS_CONVERSATION_KIND[kind[i]] === 1) hasConversation = true;
+    if (!hasConversation) continue;
+    const reverse = findPair(targetPairStart, pairActor, pairActor[k], pairTarget[k]);
+    if (reverse < 0) continue;
+    const firstReverse = time[pairStart[reverse]]; // runs are sorted by time
+    for (let i = start; i < end; i++) {
+      if (IS_CONVERSATION_KIND[kind[i]] === 1 && firstReverse <= time[i]) replyBack[i] = 1;
+    }
+  }
+
+  const kindWeight = Float64Array.from(INTERACTION_KINDS, (k) => config.kindWeights[k]);
+  const pairReaction = new Float64Array(pairCount);
+  const reactionsGiven = new Float64Array(personCount);
+  for (let k = 0; k < pairCount; k++) {
+    let sum = 0;
+    let given = 0;
+    for (let i = pairStart[k], end = pairStart[k + 1]; i < end; i++) {
+      if (replyBack[i] === 1) continue;
+      sum += kindWeight[kind[i]] * decay[i];
+      given += decay[i];
+    }
+    pairReaction[k] = sum;
+    reactionsGiven[pairActor[k]] += given; // pairs run in canonical order, so this sum is too
+  }
+
+  return {
+    asOf,
+    halfLifeDays,
+    personCount,
+    personIds,
+    personIndex,
+    followersByNetwork,
+    networkMask,
+    accountCount,
+    contentCount,
+    contentIds,
+    contentPerson,
+    contentNetwork,
+    contentIsPost,
+    contentDecay,
+    contentTopics,
+    contentIndex,
+    personContentStart,
+    personContent,
+    interactionCount: m,
+    actor,
+    target,
+    contentOf,
+    kind,
+    network,
+    time,
+    decay,
+    replyBack,
+    ignoredInteractions: total - m,
+    pairCount,
+    pairStart,
+    pairActor,
+    pairTarget,
+    targetPairStart,
+    pairReaction,
+    reactionsGiven,
+  };
+}
+
+/** The pair (target, actor), found by binary search among the target's pairs; -1 if none. */
+export function findPair(targetPairStart: Int32Array, pairActor: Int32Array, target: number, actor: number): number {
+  let lo = targetPairStart[target];
+  let hi = targetPairStart[target + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = pairActor[mid];
+    if (value === actor) return mid;
+    if (value < actor) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function sortById<T extends { id: number }>(items: readonly T[], what: string): T[] {
+  const sorted = items.slice().sort((a, b) => a.id - b.id);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].id === sorted[i - 1].id) throw new RangeError(`scoring: duplicate ${what} id ${sorted[i].id}`);
+  }
+  return sorted;
+}
+
+/** Stable counting sort of `order` by key[order[i]] in 0..keyCount−1. */
+export function countingSort(order: Int32Array, key: Int32Array, keyCount: number): Int32Array {
+  const next = new Int32Array(keyCount + 1);
+  for (let i = 0; i < order.length; i++) next[key[order[i]] + 1]++;
+  for (let k = 0; k < keyCount; k++) next[k + 1] += next[k];
+  const out = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[next[key[order[i]]]++] = order[i];
+  return out;
+}
+
+interface RunKeys {
+  time: Float64Array;
+  kind: Uint8Array;
+  network: Uint8Array;
+  content: Int32Array;
+}
+
+function compareRecords(a: number, b: number, keys: RunKeys): number {
+  return keys.time[a] - keys.time[b] || keys.kind[a] - keys.kind[b] || keys.network[a] - keys.network[b] || keys.content[a] - keys.content[b];
+}
+
+/** Sorts order[start..end) by (time, kind, network, content). */
+function sortRun(order: Int32Array, start: number, end: number, keys: RunKeys): void {
+  if (end - start <= 24) {
+    for (let i = start + 1; i < end; i++) {
+      const value = order[i];
+      let j = i - 1;
+      while (j >= start && compareRecords(order[j], value, keys) > 0) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = value;
+    }
+    return;
+  }
+  order.subarray(start, end).sort((a, b) => compareRecords(a, b, keys));
+}
+
+function permute<T extends Int32Array | Uint8Array | Float64Array>(values: T, order: Int32Array, out: T): T {
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
+}
