@@ -38,9 +38,9 @@ export class Database {
     return run;
   }
 
-  /** Bind-parameter placeholder for position i (0-based) in this dialect. */
+  /** Bind-parameter placeholder for position i (0-based); numbered on both, so one may be reused. */
   placeholder(i: number): string {
-    return this.dialect === 'postgres' ? `$${i + 1}` : '?';
+    return this.dialect === 'postgres' ? `$${i + 1}` : `?${i + 1}`;
   }
 
   /** Most bind parameters one statement may carry, with a margin. */

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Database } from '../../db/database';
+import { runFullRescore, type RescoreOptions } from './rescore-job';
+
+/** The full rescore in a thread of its own, so the API keeps answering while it runs. */
+interface RescoreWorkerData {
+  database: { databaseUrl: string | undefined; sqlitePath: string };
+  options: Omit<RescoreOptions, 'onProgress'>;
+}
+
+async function main(): Promise<void> {
+  const { database, options } = workerData as RescoreWorkerData;
+  const db = await Database.open({ ...database, logSql: false });
+  try {
+    const summary = await runFullRescore(db, {
+      ...options,
+      onProgress: (done, total, label) => parentPort!.postMessage({ type: 'progress', done, total, label }),
+    });
+    parentPort!.postMessage({ type: 'done', summary });
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  parentPort!.postMessage({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) });
+});

@@ -1,0 +1,224 @@
+import {
+  compareScores,
+  explainChange,
+  scorePeople,
+  type NetworkImpact,
+  type PersonScore,
+  type ScoreChange,
+  type ScoreComparison,
+  type ScoringConfigOverrides,
+  type TopicExpertise,
+} from '../../scoring';
+import { NotFoundError, ValidationError } from '../errors';
+import type { RequestContext } from '../request-context';
+import { runRescoreOffThread, type DatabaseLocation } from './rescore-runner';
+import type { RescoreSummary } from './rescore-job';
+import type { ScoreCache } from './score-cache';
+import { readAround, readExpertise } from './scoring-data';
+import { dayOf, storeScores } from './score-store';
+
+/** One day of a person's score history. */
+export interface ScorePoint {
+  day: string;
+  score: number;
+  bandLow: number;
+  bandHigh: number;
+}
+
+export interface ScoringServiceOptions {
+  cache: ScoreCache;
+  database: DatabaseLocation;
+  config?: ScoringConfigOverrides;
+  clock?: () => number;
+  log?: (line: string) => void;
+}
+
+/**
+ * The scoring engine behind a cache. Reads come from the cache, then from stored scores; people
+ * an ingest touched are marked stale and rescored on their next read, from their own data and the
+ * network impact of the last full rescore. The full rescore runs off the request path.
+ */
+export class ScoringService {
+  private impact: NetworkImpact | undefined;
+  private fullRescore: Promise<RescoreSummary> | undefined;
+  private readonly inFlight = new Map<number, Promise<PersonScore>>();
+  private readonly clock: () => number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: ScoringServiceOptions) {
+    this.clock = options.clock ?? Date.now;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Current scores of these people; fresh for anyone an ingest touched since they were computed. */
+  async scores(ctx: RequestContext, personIds: readonly number[]): Promise<Map<number, PersonScore>> {
+    const ids = [...new Set(personIds)];
+    const { cache } = this.options;
+    const stale = await cache.staleAmong(ids);
+    const found = await cache.getMany(ids.filter((id) => !stale.has(id)));
+    const missing = ids.filter((id) => !found.has(id) && !stale.has(id));
+    if (missing.length) {
+      const stored = await this.readStored(ctx, missing);
+      await cache.setMany([...stored.values()]);
+      for (const [id, s] of stored) found.set(id, s);
+    }
+    const toCompute = ids.filter((id) => !found.has(id));
+    if (toCompute.length) for (const [id, s] of await this.recompute(ctx, toCompute)) found.set(id, s);
+    return found;
+  }
+
+  /** Marks people whose data changed; their next read recomputes them. */
+  async invalidate(personIds: readonly number[]): Promise<void> {
+    if (personIds.length) await this.options.cache.invalidate(personIds);
+  }
+
+  /** Topic expertise of these people, strongest first; only topics they are active in unless `all`. */
+  async expertise(ctx: RequestContext, personIds: readonly number[], all = false): Promise<Map<number, TopicExpertise[]>> {
+    await this.scores(ctx, personIds); // recomputes stale people, expertise included
+    const snapshot = await readExpertise(ctx.db, this.clock(), personIds);
+    const out = new Map<number, TopicExpertise[]>();
+    for (const id of personIds) {
+      const list = (snapshot.expertise.get(id) ?? []).filter((t) => all || t.active);
+      out.set(id, list.sort((a, b) => b.expertise - a.expertise || (a.topicId < b.topicId ? -1 : 1)));
+    }
+    return out;
+  }
+
+  /** Daily scores between two UTC days, inclusive, oldest first. */
+  async history(ctx: RequestContext, personId: number, from: string, to: string): Promise<ScorePoint[]> {
+    validateRange(from, to);
+    const p = (i: number) => ctx.db.placeholder(i);
+    const rows: { day: string; score: number; band_low: number; band_high: number }[] = await ctx.db.reader.query(
+      `SELECT day, score, band_low, band_high FROM score_snapshot WHERE person_id = ${p(0)} AND day >= ${p(1)} AND day <= ${p(2)} ORDER BY day`,
+      [personId, from, to],
+    );
+    return rows.map((r) => ({ day: r.day, score: Number(r.score), bandLow: Number(r.band_low), bandHigh: Number(r.band_high) }));
+  }
+
+  /** What changed between the snapshots of two days, and which components moved it. */
+  async change(ctx: RequestContext, personId: number, from: string, to: string): Promise<ScoreChange> {
+    validateRange(from, to, true);
+    const p = (i: number) => ctx.db.placeholder(i);
+    const rows: { day: string; details: string }[] = await ctx.db.reader.query(
+      `SELECT day, details FROM score_snapshot WHERE person_id = ${p(0)} AND day IN (${p(1)}, ${p(2)})`,
+      [personId, from, to],
+    );
+    const byDay = new Map(rows.map((r) => [r.day, JSON.parse(r.details) as PersonScore]));
+    const before = byDay.get(from);
+    const after = byDay.get(to);
+    if (!before) throw new NotFoundError(`Score snapshot of ${from}`, 'from');
+    if (!after) throw new NotFoundError(`Score snapshot of ${to}`, 'to');
+    return explainChange(before, after);
+  }
+
+  async compare(ctx: RequestContext, a: number, b: number): Promise<ScoreComparison> {
+    const scores = await this.scores(ctx, [a, b]);
+    return compareScores(scores.get(a)!, scores.get(b)!);
+  }
+
+  /**
+   * The full recompute (network impact included), off the request path. Concurrent calls share
+   * one run. Afterwards every cached score is dropped: the stored ones are newer.
+   */
+  rescoreAll(ctx: RequestContext, options: { backfillDays?: number; onProgress?: (done: number, total: number, label: string) => void } = {}): Promise<RescoreSummary> {
+    this.fullRescore ??= (async () => {
+      try {
+        const summary = await runRescoreOffThread(ctx.db, this.options.database, {
+          asOf: this.clock(),
+          backfillDays: options.backfillDays,
+          config: this.options.config,
+          onProgress: options.onProgress,
+        });
+        this.impact = rehydrate(summary.networkImpact);
+        await this.options.cache.clear();
+        this.log(`Rescored ${summary.people.toLocaleString('en')} people over ${summary.days} day(s) (read ${ms(summary.readMs)}, score ${ms(summary.scoreMs)}, write ${ms(summary.writeMs)})`);
+        return summary;
+      } finally {
+        this.fullRescore = undefined;
+      }
+    })();
+    return this.fullRescore;
+  }
+
+  /** Whether a full rescore is running now. */
+  get rescoring(): boolean {
+    return this.fullRescore !== undefined;
+  }
+
+  private async readStored(ctx: RequestContext, personIds: readonly number[]): Promise<Map<number, PersonScore>> {
+    const out = new Map<number, PersonScore>();
+    for (let at = 0; at < personIds.length; at += 5000) {
+      const chunk = personIds.slice(at, at + 5000);
+      const rows: { person_id: number; details: string }[] = await ctx.db.reader.query(
+        `SELECT person_id, details FROM person_score WHERE person_id IN (${chunk.map((_, i) => ctx.db.placeholder(i)).join(',')})`,
+        chunk,
+      );
+      for (const r of rows) out.set(Number(r.person_id), JSON.parse(r.details));
+    }
+    return out;
+  }
+
+  /** Rescores a few people from their own data; concurrent reads of the same person share the work. */
+  private async recompute(ctx: RequestContext, personIds: number[]): Promise<Map<number, PersonScore>> {
+    const waiting = personIds.filter((id) => this.inFlight.has(id));
+    const todo = personIds.filter((id) => !this.inFlight.has(id));
+    const work = todo.length ? this.computeSubset(ctx, todo) : Promise.resolve(new Map<number, PersonScore>());
+    for (const id of todo) this.inFlight.set(id, work.then((m) => m.get(id)!));
+    try {
+      const out = await work;
+      for (const id of waiting) out.set(id, await this.inFlight.get(id)!);
+      return out;
+    } finally {
+      for (const id of todo) this.inFlight.delete(id);
+    }
+  }
+
+  private async computeSubset(ctx: RequestContext, personIds: number[]): Promise<Map<number, PersonScore>> {
+    const asOf = this.clock();
+    const [known, impact] = await Promise.all([this.existingPeople(ctx, personIds), this.networkImpact(ctx)]);
+    const ids = personIds.filter((id) => known.has(id));
+    const out = new Map<number, PersonScore>();
+    if (ids.length) {
+      const [data, previous] = await Promise.all([readAround(ctx.db, ids, asOf), readExpertise(ctx.db, asOf, ids)]);
+      const result = scorePeople({ ...data, asOf, networkImpact: impact, previousExpertise: previous, personIds: ids, config: this.options.config });
+      const scored = result.people.filter((s) => known.has(s.personId));
+      const expertise = new Map(ids.map((id) => [id, result.expertise.get(id) ?? []]));
+      await ctx.db.transaction((m) => storeScores(ctx.db, m, scored, asOf, { current: true, snapshotDay: dayOf(asOf), expertise }));
+      for (const s of scored) out.set(s.personId, s);
+      await this.options.cache.setMany(scored);
+    }
+    await this.options.cache.markFresh(personIds);
+    return out;
+  }
+
+  private async existingPeople(ctx: RequestContext, personIds: readonly number[]): Promise<Set<number>> {
+    const rows: { id: number }[] = await ctx.db.reader.query(
+      `SELECT id FROM person WHERE id IN (${personIds.map((_, i) => ctx.db.placeholder(i)).join(',')})`,
+      [...personIds],
+    );
+    return new Set(rows.map((r) => Number(r.id)));
+  }
+
+  /** The network impact of the last full rescore; runs one if this process has none yet. */
+  private async networkImpact(ctx: RequestContext): Promise<NetworkImpact> {
+    if (!this.impact) await this.rescoreAll(ctx);
+    return this.impact!;
+  }
+}
+
+/** A network impact that crossed a thread boundary has lost nothing but needs its Map back as a Map. */
+function rehydrate(impact: NetworkImpact): NetworkImpact {
+  return impact.indexOf instanceof Map ? impact : { ...impact, indexOf: new Map(Object.entries(impact.indexOf).map(([k, v]) => [Number(k), v as number])) };
+}
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function validateRange(from: string, to: string, allowEqual = true): void {
+  if (!DAY_PATTERN.test(from) || Number.isNaN(Date.parse(from))) throw new ValidationError([{ field: 'from', message: 'must be a day, YYYY-MM-DD' }]);
+  if (!DAY_PATTERN.test(to) || Number.isNaN(Date.parse(to))) throw new ValidationError([{ field: 'to', message: 'must be a day, YYYY-MM-DD' }]);
+  if (to < from || (!allowEqual && to === from)) throw new ValidationError([{ field: 'to', message: 'must not be before from' }]);
+}
+
+function ms(v: number): string {
+  return `${(v / 1000).toFixed(1)} s`;
+}
