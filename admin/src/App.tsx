@@ -1,0 +1,39 @@
+import { Admin, Resource } from 'react-admin';
+import { BrowserRouter } from 'react-router';
+import accounts from './accounts';
+import content from './content';
+import { Dashboard } from './dashboard/Dashboard';
+import { createDataProvider } from './dataProvider';
+import interactions from './interactions';
+import { Layout } from './layout/Layout';
+import { swayTheme } from './layout/theme';
+import people from './people';
+import topics from './topics';
+
+const dataProvider = createDataProvider('/graphql');
+
+/**
+ * The Sway console. Served at /admin/ with a fallback to index.html for every path under it,
+ * so it uses real paths (/admin/people/…) rather than react-admin's default #hash routes.
+ */
+export const App = () => (
+  <BrowserRouter basename="/admin">
+    <Admin
+      dataProvider={dataProvider}
+      dashboard={Dashboard}
+      layout={Layout}
+      theme={swayTheme}
+      title="Sway"
+      // react-admin otherwise loads an image from marmelab.com in production builds; the console
+      // must work offline and load nothing from outside.
+      disableTelemetry
+    >
+      <Resource name="people" {...people} />
+      <Resource name="accounts" {...accounts} />
+      {/* Without a label react-admin would inflect "content" into "Contents". */}
+      <Resource name="content" options={{ label: 'Content' }} {...content} />
+      <Resource name="interactions" {...interactions} />
+      <Resource name="topics" {...topics} />
+    </Admin>
+  </BrowserRouter>
+);

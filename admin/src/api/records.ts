@@ -1,0 +1,113 @@
+import type { ContentKind, InteractionKind, Network } from '../../../shared';
+
+/**
+ * Records as the console selects them from the GraphQL API (see resourceQueries.ts). Every
+ * record's `id` is the API's global id, so it round-trips through node(id:) and nodes(ids:).
+ */
+
+/** A count-only view of a connection: `accounts(first: 1) { totalCount }`. */
+export interface ConnectionCount {
+  totalCount: number;
+}
+
+/** A connection whose first page the show page selects inline. */
+export interface InlinePage<T> {
+  totalCount: number;
+  nodes: T[];
+}
+
+export interface InteractionCounts {
+  total: number;
+  likes: number;
+  shares: number;
+  replies: number;
+  comments: number;
+  clicks: number;
+}
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface AccountRef {
+  id: string;
+  network: Network;
+  handle: string;
+}
+
+export interface TopicRef {
+  id: string;
+  slug: string;
+  displayName: string;
+}
+
+export interface PersonRecord extends PersonRef {
+  databaseId: number;
+  externalId: string;
+  region: string | null;
+  language: string | null;
+  createdAt: string;
+  accounts: ConnectionCount;
+  /** Selected on the show page only. */
+  content?: ConnectionCount;
+}
+
+export interface AccountRecord extends AccountRef {
+  databaseId: number;
+  externalId: string;
+  followersCount: number;
+  followingCount: number;
+  createdAt: string;
+  person: PersonRef;
+  /** Selected on the show page only. */
+  content?: ConnectionCount;
+}
+
+export interface ContentRef {
+  id: string;
+  kind: ContentKind;
+  text: string;
+}
+
+export interface CommentRecord extends ContentRef {
+  postedAt: string;
+  author: AccountRef;
+  interactionCounts: Pick<InteractionCounts, 'total'>;
+}
+
+export interface ContentRecord extends ContentRef {
+  databaseId: number;
+  network: Network;
+  url: string | null;
+  postedAt: string;
+  campaignCode: string | null;
+  author: AccountRef;
+  person: PersonRef;
+  interactionCounts: InteractionCounts;
+  /** Selected on the show page only. */
+  externalId?: string;
+  parent?: (ContentRef & { author: AccountRef }) | null;
+  topics?: InlinePage<TopicRef>;
+  comments?: InlinePage<CommentRecord>;
+}
+
+export interface InteractionRecord {
+  id: string;
+  databaseId: number;
+  network: Network;
+  externalId: string;
+  kind: InteractionKind;
+  occurredAt: string;
+  actor: AccountRef;
+  targetAccount: AccountRef;
+  targetContent: ContentRef | null;
+}
+
+export interface TopicRecord extends TopicRef {
+  topicId: string;
+  wikiItemId: string | null;
+  /** Selected on the show page only. */
+  parents?: InlinePage<TopicRef>;
+  children?: InlinePage<TopicRef>;
+}

@@ -1,0 +1,57 @@
+// Monaco runs its language services in web workers; this registers Vite-bundled ones, so
+// nothing is fetched from a CDN.
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+/** Shown in a fresh explorer: a query that works on any Sway database, even an empty one. */
+const STARTER_QUERY = `# Sway's GraphQL API.
+# Ctrl-Enter runs the query; the book icon
+# on the left opens the schema's docs.
+{
+  people(
+    first: 5
+    orderBy: { field: DISPLAY_NAME, direction: ASC }
+  ) {
+    totalCount
+    nodes {
+      id
+      displayName
+      region
+      accounts(first: 5) {
+        nodes { network handle followersCount }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+// Same origin as the page: the server that serves the explorer also answers /graphql.
+const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).toString() });
+
+// ?query=…&variables=… open the explorer on a given query: links from docs, issues or the console.
+const linked = new URLSearchParams(window.location.search);
+
+const container = document.getElementById('explorer');
+if (!container) throw new Error('explorer.html has no #explorer element');
+createRoot(container).render(
+  <StrictMode>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultQuery={STARTER_QUERY}
+      initialQuery={linked.get('query') ?? undefined}
+      initialVariables={linked.get('variables') ?? undefined}
+    >
+      <GraphiQL.Logo>
+        <a href="/admin/" style={{ color: 'inherit', textDecoration: 'none' }}>
+          Sway
+        </a>{' '}
+        query explorer
+      </GraphiQL.Logo>
+    </GraphiQL>
+  </StrictMode>,
+);

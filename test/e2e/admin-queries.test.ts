@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  buildSchema,
+  getVariableValues,
+  isEnumType,
+  isInputObjectType,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { createBuildQuery, listRequest } from '../../admin/src/api/buildQuery';
+import { PageCursors } from '../../admin/src/api/pageCursors';
+import { RESOURCE_NAMES, RESOURCE_QUERIES } from '../../admin/src/api/resourceQueries';
+
+/**
+ * The console's GraphQL documents, checked against the committed SDL without a browser or a
+ * server: a renamed field or filter in the API fails here, not in a user's console.
+ */
+const schema: GraphQLSchema = buildSchema(fs.readFileSync(path.join(__dirname, '../../server/api/schema.graphql'), 'utf8'));
+
+/** Validates a document and coerces its variables as the server would. */
+function expectAccepted(query: DocumentNode, variables: Record<string, unknown>): void {
+  expect(validate(schema, query).map((e) => e.message)).toEqual([]);
+  const operation = query.definitions[0] as OperationDefinitionNode;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  expect(coerced.errors?.map((e) => e.message) ?? []).toEqual([]);
+}
+
+const ANY_ID = 'UGVyc29uOjE'; // base64url("Person:1"); the schema only checks it is an ID
+
+describe('console queries against server/api/schema.graphql', () => {
+  it.each(RESOURCE_NAMES)('%s: filter fields and sort enums exist in the schema', (resource) => {
+    const spec = RESOURCE_QUERIES[resource];
+    const filterType = schema.getType(spec.filterInput);
+    if (!isInputObjectType(filterType)) throw new Error(`${spec.filterInput} is not an input type`);
+    expect(Object.keys(filterType.getFields())).toEqual(expect.arrayContaining([...spec.filterFields]));
+    if (spec.orderInput) {
+      const orderType = schema.getType(spec.orderInput);
+      if (!isInputObjectType(orderType)) throw new Error(`${spec.orderInput} is not an input type`);
+      const fieldEnum = orderType.getFields().field.type;
+      const enumType = 'ofType' in fieldEnum ? fieldEnum.ofType : fieldEnum;
+      if (!isEnumType(enumType)) throw new Error(`${spec.orderInput}.field is not an enum`);
+      expect(enumType.getValues().map((v) => v.name)).toEqual(expect.arrayContaining(Object.values(spec.sortFields)));
+    } else {
+      expect(spec.sortFields).toEqual({});
+    }
+  });
+
+  it.each(RESOURCE_NAMES)('%s: getList, getOne, getMany and getManyReference build valid operations', (resource) => {
+    const spec = RESOURCE_QUERIES[resource];
+    const buildQuery = createBuildQuery(new PageCursors());
+    const [sortField] = Object.keys(spec.sortFields);
+    const filter = Object.fromEntries(spec.filterFields.filter((f) => /search|campaignCode|region|language|slug/.test(f)).map((f) => [f, 'x']));
+    const list = buildQuery('GET_LIST', resource, { pagination: { page: 1, perPage: 10 }, sort: sortField ? { field: sortField, order: 'DESC' } : undefined, filter });
+    expectAccepted(list.query, list.variables ?? {});
+
+    const one = buildQuery('GET_ONE', resource, { id: ANY_ID });
+    expectAccepted(one.query, one.variables ?? {});
+
+    // 150 ids: more than nodes(ids:) takes at once, so two aliased chunks.
+    const many = buildQuery('GET_MANY', resource, { ids: Array.from({ length: 150 }, () => ANY_ID) });
+    expect(Object.keys(many.variables ?? {})).toEqual(['ids0', 'ids1']);
+    expectAccepted(many.query, many.variables ?? {});
+
+    const idTarget = spec.filterFields.find((f) => f.endsWith('Id'));
+    if (idTarget) {
+      const reference = buildQuery('GET_MANY_REFERENCE', resource, { target: idTarget, id: ANY_ID, pagination: { page: 1, perPage: 5 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+      expectAccepted(reference.query, reference.variables ?? {});
+      expect((reference.variables as { filter: Record<string, unknown> }).filter).toEqual({ [idTarget]: ANY_ID });
+    }
+  });
+
+  it('maps react-admin list params onto first/filter/orderBy', () => {
+    const request = listRequest('people', {
+      pagination: { page: 3, perPage: 500 },
+      sort: { field: 'displayName', order: 'ASC' },
+      filter: { search: '  Ada ', region: '', unknownField: 'dropped', network: 'TWITTER' },
+    });
+    expect(request.page).toBe(3);
+    expect(request.variables).toEqual({
+      first: 100,
+      filter: { search: 'Ada', network: 'TWITTER' },
+      orderBy: { field: 'DISPLAY_NAME', direction: 'ASC' },
+    });
+    // A column the API cannot order by falls back to the API's default order.
+    expect(listRequest('people', { sort: { field: 'region', order: 'ASC' } }).variables.orderBy).toBeUndefined();
+    expect(() => listRequest('accounts', { target: 'authorId', id: ANY_ID })).toThrow(/personId/);
+  });
+
+  it('asks for page 2 after the cursor page 1 ended at, and refuses a page it cannot place', () => {
+    const buildQuery = createBuildQuery(new PageCursors());
+    const params = (page: number) => ({ pagination: { page, perPage: 2 }, sort: { field: 'id', order: 'ASC' as const }, filter: {} });
+    expect(() => buildQuery('GET_LIST', 'people', params(2))).toThrow(/cursor/);
+
+    const first = buildQuery('GET_LIST', 'people', params(1));
+    expect(first.variables?.after).toBeNull();
+    const parsed = first.parseResponse({
+      data: { page: { totalCount: 5, pageInfo: { hasNextPage: true, hasPreviousPage: false, endCursor: 'cursor-2' }, nodes: [{ id: 'a' }, { id: 'b' }] } },
+      loading: false,
+      networkStatus: 7,
+    });
+    expect(parsed).toEqual({ data: [{ id: 'a' }, { id: 'b' }], total: 5, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    expect(buildQuery('GET_LIST', 'people', params(2)).variables?.after).toBe('cursor-2');
+  });
+
+  it('rejects a node of another type and any write', () => {
+    const buildQuery = createBuildQuery(new PageCursors());
+    const one = buildQuery('GET_ONE', 'people', { id: ANY_ID });
+    expect(() => one.parseResponse({ data: { node: { __typename: 'Topic', id: ANY_ID } }, loading: false, networkStatus: 7 })).toThrow(/Topic, not a Person/);
+    expect(() => buildQuery('UPDATE', 'people', { id: ANY_ID, data: {} })).toThrow(/only reads/);
+  });
+});

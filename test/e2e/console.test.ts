@@ -1,0 +1,235 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asGraphQLInput, smallWorld } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/server';
+
+/**
+ * The built console and query explorer in a real browser (Debian's Chromium, headless) against
+ * the real server over a fresh SQLite database holding one small ingested world. Every test fails
+ * on a console error, an uncaught page error, or a request to any host but this machine, and
+ * leaves a screenshot in test/e2e/artifacts/.
+ */
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const ADMIN_DIST = path.join(REPO_ROOT, 'admin', 'dist');
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const INGEST = `mutation Ingest($input: IngestInput!) {
+  ingest(input: $input) { people { created } accounts { created } content { created } interactions { created } }
+}`;
+
+/** 12 people: with 5 a page, the people list has three pages, the last one short. */
+const world = smallWorld('e2e', 12, 3);
+
+let server: TestServer;
+let browser: Browser;
+/** Display names in the API's own DISPLAY_NAME order (the database's collation, not JavaScript's). */
+let namesInOrder: string[];
+
+/** Builds the console when there is no build, or when a source is newer than the build. */
+async function ensureAdminBuilt(): Promise<void> {
+  const built = path.join(ADMIN_DIST, 'index.html');
+  if (fs.existsSync(built) && fs.existsSync(path.join(ADMIN_DIST, 'explorer.html')) && newestSource() <= fs.statSync(built).mtimeMs) return;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const build = spawn('npx', ['vite', 'build', '--config', 'admin/vite.config.mts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    build.on('error', reject);
+    build.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`vite build of the console failed with exit code ${code}`);
+}
+
+function newestSource(): number {
+  const roots = ['admin/src', 'admin/public', 'admin/index.html', 'admin/explorer.html', 'admin/vite.config.mts', 'shared'].map((p) => path.join(REPO_ROOT, p));
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) fs.readdirSync(p).forEach((entry) => visit(path.join(p, entry)));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  roots.forEach(visit);
+  return newest;
+}
+
+/**
+ * Opens a fresh browser context (no stored state), runs `body`, saves a screenshot whatever
+ * happened, and fails on anything the page reported as wrong or any request that left the machine.
+ */
+async function browse(name: string, body: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> {
+  const context = await browser.newContext({ viewport, baseURL: server.url });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOCAL_HOSTS.has(url.hostname)) {
+      problems.push(`request to a non-local host: ${request.url()}`);
+    }
+  });
+  try {
+    await body(page);
+  } finally {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => undefined);
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+}
+
+/** A titled section (card) of a show page. */
+function section(page: Page, title: string) {
+  return page.locator('.MuiCard-root', { has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+}
+
+/** The names in the people list's visible rows. */
+async function visibleNames(page: Page): Promise<string[]> {
+  return page.locator('.RaDataTable-tbody .column-displayName').allInnerTexts();
+}
+
+describe('admin console and query explorer in Chromium', () => {
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await ensureAdminBuilt();
+    server = await startTestServer('sqlite');
+    const ingested = await server.gql(INGEST, { input: asGraphQLInput(world) });
+    expect(ingested.errors).toBeUndefined();
+    expect(ingested.data.ingest.people.created).toBe(world.people!.length);
+    const ordered = await server.gql(`{ people(first: 100, orderBy: { field: DISPLAY_NAME, direction: ASC }) { nodes { displayName } } }`);
+    namesInOrder = ordered.data.people.nodes.map((n: { displayName: string }) => n.displayName);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the dashboard shows how many people, accounts, content and interactions there are', async () => {
+    await browse('dashboard', async (page) => {
+      await page.goto('/admin/');
+      await expect.poll(() => page.getByTestId('total-people').innerText()).toBe(String(world.people!.length));
+      expect(await page.getByTestId('total-accounts').innerText()).toBe(String(world.accounts!.length));
+      expect(await page.getByTestId('total-content').innerText()).toBe(String(world.content!.length));
+      expect(await page.getByTestId('total-interactions').innerText()).toBe(String(world.interactions!.length));
+      // The newest content is listed too (every person's "post 0" is equally new).
+      await page.getByText(/^post 0 by \d+$/).first().waitFor();
+    });
+  });
+
+  it('the people list shows rows and the name search narrows them', async () => {
+    await browse('people-search', async (page) => {
+      await page.goto('/admin/people');
+      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder);
+      await page.getByPlaceholder('Name starts with…').fill('Person e2e 1');
+      const expected = namesInOrder.filter((name) => name.startsWith('Person e2e 1'));
+      expect(expected.length).toBeGreaterThan(1);
+      expect(expected.length).toBeLessThan(namesInOrder.length);
+      await expect.poll(() => visibleNames(page)).toEqual(expected);
+      expect(page.url()).toContain('search');
+    });
+  });
+
+  it('pages the people list forwards and back with cursors, and opens a later page directly', async () => {
+    await browse('people-paging', async (page) => {
+      await page.goto('/admin/people?perPage=5&sort=displayName&order=ASC');
+      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(0, 5));
+      await page.getByText(`1-5 of ${namesInOrder.length}`).waitFor();
+      await page.getByRole('combobox', { name: /rows per page/i }).getByText('5', { exact: true }).waitFor();
+      const next = page.getByRole('button', { name: 'Go to next page' });
+      const previous = page.getByRole('button', { name: 'Go to previous page' });
+      expect(await previous.isDisabled()).toBe(true);
+
+      await next.click();
+      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(5, 10));
+      await next.click();
+      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(10));
+      expect(await next.isDisabled()).toBe(true);
+      await previous.click();
+      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(5, 10));
+      await previous.click();
+      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(0, 5));
+
+      // A fresh page load on page 3 has learned no cursor: the data provider walks to it.
+      await page.goto('/admin/people?perPage=5&page=3&sort=displayName&order=ASC');
+      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(10));
+    });
+  });
+
+  it("a person's page shows their accounts and latest content, which links to the content", async () => {
+    await browse('person-show-content', async (page) => {
+      await page.goto('/admin/people');
+      await page.locator('.RaDataTable-tbody .column-displayName', { hasText: /^Person e2e 0$/ }).click();
+      await page.waitForURL(/\/admin\/people\/[^/]+\/show$/);
+      await page.getByRole('heading', { level: 1, name: 'Person e2e 0', exact: true }).waitFor();
+      const accounts = section(page, 'Accounts');
+      await accounts.getByText('@e2e0', { exact: true }).waitFor();
+      await accounts.getByText('e2e0.example.org', { exact: true }).waitFor();
+      const latest = section(page, 'Latest content');
+      for (let k = 0; k < 3; k++) await latest.getByText(`post ${k} by 0`).waitFor();
+      // Each post was liked once and replied to once.
+      expect(await latest.getByRole('group', { name: '2 interactions' }).count()).toBe(3);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'person-show-person.png'), fullPage: true });
+
+      await page.getByText('post 0 by 0').click();
+      await page.waitForURL(/\/admin\/content\/[^/]+\/show$/);
+      await page.getByRole('heading', { level: 1, name: 'Post by @e2e0', exact: true }).waitFor();
+      await page.getByText('Basketball', { exact: true }).waitFor();
+      // Liked by the next person (@e2e1), replied to by the one after (@e2e2).
+      await page.getByText('2 interactions').waitFor();
+      await page.getByRole('cell', { name: 'Like' }).waitFor();
+      await page.getByRole('cell', { name: 'Reply' }).waitFor();
+    });
+  });
+
+  it('the explorer runs a query against /graphql with nothing loaded from outside', async () => {
+    await browse('explorer', async (page) => {
+      await page.goto('/explorer/');
+      const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
+      await queryEditor.waitFor({ timeout: 30_000 });
+      await queryEditor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      // insertText types as one edit, so Monaco's bracket auto-closing adds nothing.
+      await page.keyboard.insertText('{ people(first: 1) { totalCount } }');
+      await page.locator('.graphiql-execute-button').click();
+      const response = page.locator('.graphiql-response');
+      await response.getByText('"totalCount"').waitFor();
+      await expect.poll(async () => (await response.innerText()).replace(/\s+/g, '')).toContain(`"totalCount":${world.people!.length}`);
+      // The schema docs come from introspection, also served locally.
+      await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+      await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+    });
+  });
+
+  it('the console works at phone width', async () => {
+    await browse(
+      'people-phone',
+      async (page) => {
+        await page.goto('/admin/people');
+        // SimpleList puts the "2 acct." beside the name in the same element, hence no exact match.
+        await page.getByText(namesInOrder[0]).first().waitFor();
+        // Phones get a simple list, not a table that would overflow.
+        expect(await page.locator('.RaSimpleList-tertiary').count()).toBe(namesInOrder.length);
+        expect(await page.locator('.RaDataTable-root').count()).toBe(0);
+      },
+      { width: 390, height: 844 },
+    );
+  });
+});
