@@ -1,6 +1,6 @@
 import { INTERACTION_KINDS } from '../../shared/interactions';
 import type { ScoringConfig } from './config';
-import { decayFactor, type Ledger } from './ledger';
+import { decayFactor, selectivity, type Ledger } from './ledger';
 import type { ExpertiseSnapshot, KGrant, TopicEdge, TopicExpertise } from './types';
 
 /**
@@ -20,7 +20,8 @@ export interface ExpertiseInput {
   ledger: Ledger;
   /** Ledger positions of the people to report. */
   scored: Int32Array;
-  selectivity: Float64Array;
+  /** Effective reactions each person gave (for selectivity). */
+  reactionsGiven: Float64Array;
   kindWeights: ScoringConfig['kindWeights'];
   kGrants: readonly KGrant[];
   topicEdges: readonly TopicEdge[];
@@ -32,7 +33,7 @@ export function computeExpertise(input: ExpertiseInput): Map<number, TopicExpert
   const { ledger, scored, config } = input;
   const topics = config.topics;
   const ontology = new Ontology(input.topicEdges, topics.upwardShare);
-  const contentCredit = contentEngagement(ledger, input.selectivity, input.kindWeights);
+  const contentCredit = contentEngagement(ledger, input.reactionsGiven, input.kindWeights);
   const previous = usablePrevious(input.previous, ledger.asOf);
   const fade = previous === undefined ? 0 : decayFactor(ledger.asOf, previous.asOf, topics.fadeHalfLifeDays);
 
@@ -108,13 +109,16 @@ function usablePrevious(previous: ExpertiseSnapshot | undefined, asOf: number): 
 }
 
 /** Per content: Σ over its reactions of selectivity × kindWeight × decay. */
-function contentEngagement(ledger: Ledger, selectivity: Float64Array, kindWeights: ScoringConfig['kindWeights']): Float64Array {
+function contentEngagement(ledger: Ledger, reactionsGiven: Float64Array, kindWeights: ScoringConfig['kindWeights']): Float64Array {
   const kindWeight = Float64Array.from(INTERACTION_KINDS, (k) => kindWeights[k]);
   const engagement = new Float64Array(ledger.contentCount);
-  for (let i = 0; i < ledger.interactionCount; i++) {
-    const c = ledger.contentOf[i];
-    if (c < 0 || ledger.replyBack[i] === 1 || ledger.contentPerson[c] !== ledger.target[i]) continue;
-    engagement[c] += selectivity[ledger.actor[i]] * kindWeight[ledger.kind[i]] * ledger.decay[i];
+  for (let k = 0; k < ledger.pairCount; k++) {
+    const sel = selectivity(reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k]);
+    for (let i = ledger.pairStart[k]; i < ledger.pairStart[k + 1]; i++) {
+      const c = ledger.contentOf[i];
+      if (c < 0 || ledger.replyBack[i] === 1 || ledger.contentPerson[c] !== ledger.target[i]) continue;
+      engagement[c] += sel * kindWeight[ledger.kind[i]] * ledger.decay[i];
+    }
   }
   return engagement;
 }

@@ -13,10 +13,12 @@ import type { ScoringAccount, ScoringContent, ScoringInteraction } from './types
  *   all of these are interchangeable for every figure the engine computes.
  *
  * It also classifies conversation: a reply or comment by A to B is a "reply-back" when B had
- * already interacted with A (at the same instant or before). A reply-back is conversation with
- * one's own audience: it earns conversation credit on both sides but is not a reaction — it does
- * not add a PageRank edge, does not spend A's selectivity, and does not count in B's reach. That
- * is what makes "answering your audience never lowers anyone's score" hold exactly.
+ * already REACTED to A (at the same instant or before; a reaction is any interaction that is not
+ * itself a reply-back). A reply-back is conversation with one's own audience: it earns
+ * conversation credit on both sides but is not a reaction — it adds no PageRank edge weight,
+ * does not spend A's selectivity, does not count in B's reach, and (not being a reaction) does
+ * not turn B's later replies into reply-backs. That is what makes "answering your audience never
+ * lowers anyone's score" hold exactly.
  */
 
 export const KIND_COUNT = INTERACTION_KINDS.length;
@@ -98,6 +100,8 @@ export interface Ledger {
   targetPairStart: Int32Array;
   /** Σ kindWeight × decay over the pair's reactions (reply-backs excluded). */
   pairReaction: Float64Array;
+  /** Σ decay over the pair's reactions: what the actor gave this target, in reactionsGiven's unit. */
+  pairReactionCount: Float64Array;
   /** Σ decay over reactions the person gave (reply-backs excluded): the selectivity input. */
   reactionsGiven: Float64Array;
 }
@@ -245,24 +249,23 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
   const decay = new Float64Array(m);
   for (let i = 0; i < m; i++) decay[i] = decayFactor(asOf, time[i], halfLifeDays);
 
-  // Reply-backs: a conversation interaction A → B at t where B's first interaction on A was at or before t.
+  // Reply-backs, pair by pair in time order (see classifyPair).
   const replyBack = new Uint8Array(m);
+  const classified = new Uint8Array(pairCount);
   for (let k = 0; k < pairCount; k++) {
-    const start = pairStart[k];
-    const end = pairStart[k + 1];
-    let hasConversation = false;
-    for (let i = start; i < end; i++) if (IS_CONVERSATION_KIND[kind[i]] === 1) hasConversation = true;
-    if (!hasConversation) continue;
+    if (classified[k] === 1) continue;
+    classified[k] = 1;
     const reverse = findPair(targetPairStart, pairActor, pairActor[k], pairTarget[k]);
-    if (reverse < 0) continue;
-    const firstReverse = time[pairStart[reverse]]; // runs are sorted by time
-    for (let i = start; i < end; i++) {
-      if (IS_CONVERSATION_KIND[kind[i]] === 1 && firstReverse <= time[i]) replyBack[i] = 1;
-    }
+    if (reverse < 0) continue; // one-way: nobody to answer, everything is a reaction
+    classified[reverse] = 1;
+    // The run whose actor has the smaller id goes first at equal instants.
+    if (pairActor[k] < pairActor[reverse]) classifyPair(pairStart[k], pairStart[k + 1], pairStart[reverse], pairStart[reverse + 1], kind, time, replyBack);
+    else classifyPair(pairStart[reverse], pairStart[reverse + 1], pairStart[k], pairStart[k + 1], kind, time, replyBack);
   }
 
   const kindWeight = Float64Array.from(INTERACTION_KINDS, (k) => config.kindWeights[k]);
   const pairReaction = new Float64Array(pairCount);
+  const pairReactionCount = new Float64Array(pairCount);
   const reactionsGiven = new Float64Array(personCount);
   for (let k = 0; k < pairCount; k++) {
     let sum = 0;
@@ -273,6 +276,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
       given += decay[i];
     }
     pairReaction[k] = sum;
+    pairReactionCount[k] = given;
     reactionsGiven[pairActor[k]] += given; // pairs run in canonical order, so this sum is too
   }
 
@@ -311,8 +315,19 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     pairTarget,
     targetPairStart,
     pairReaction,
+    pairReactionCount,
     reactionsGiven,
   };
+}
+
+/**
+ * Selectivity of a reactor towards one author: 1 / log2(2 + reactions the reactor gave OTHERS).
+ * 1 for someone who reacts to nobody else, 0.5 after 2 reactions elsewhere, 0.15 after 100.
+ * Leaving out what they gave this author means more reactions to an author never make each of
+ * them worth less to that author.
+ */
+export function selectivity(reactionsGiven: number, givenToThisAuthor: number): number {
+  return 1 / Math.log2(2 + Math.max(0, reactionsGiven - givenToThisAuthor));
 }
 
 /** The pair (target, actor), found by binary search among the target's pairs; -1 if none. */
@@ -327,6 +342,33 @@ export function findPair(targetPairStart: Int32Array, pairActor: Int32Array, tar
     else hi = mid - 1;
   }
   return -1;
+}
+
+/**
+ * Walks the two directions of a pair, [aStart, aEnd) and [bStart, bEnd) (each sorted by time), in
+ * time order — run a first at equal instants — marking a conversation interaction as a reply-back
+ * when the other side's first reaction is at or before it.
+ */
+function classifyPair(aStart: number, aEnd: number, bStart: number, bEnd: number, kind: Uint8Array, time: Float64Array, replyBack: Uint8Array): void {
+  let hasConversation = false;
+  for (let i = aStart; i < aEnd && !hasConversation; i++) if (IS_CONVERSATION_KIND[kind[i]] === 1) hasConversation = true;
+  for (let i = bStart; i < bEnd && !hasConversation; i++) if (IS_CONVERSATION_KIND[kind[i]] === 1) hasConversation = true;
+  if (!hasConversation) return;
+  let firstReactionA = Infinity; // first reaction of a's actor on a's target
+  let firstReactionB = Infinity;
+  let i = aStart;
+  let j = bStart;
+  while (i < aEnd || j < bEnd) {
+    if (j >= bEnd || (i < aEnd && time[i] <= time[j])) {
+      if (IS_CONVERSATION_KIND[kind[i]] === 1 && firstReactionB <= time[i]) replyBack[i] = 1;
+      else if (firstReactionA === Infinity) firstReactionA = time[i];
+      i++;
+    } else {
+      if (IS_CONVERSATION_KIND[kind[j]] === 1 && firstReactionA <= time[j]) replyBack[j] = 1;
+      else if (firstReactionB === Infinity) firstReactionB = time[j];
+      j++;
+    }
+  }
 }
 
 function sortById<T extends { id: number }>(items: readonly T[], what: string): T[] {

@@ -1,7 +1,7 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
 import { resolveScoringConfig, type ScoringConfig } from './config';
 import { computeExpertise } from './expertise';
-import { buildLedger, countingSort, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, type Ledger } from './ledger';
+import { buildLedger, countingSort, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
 import { networkImpactFromLedger, reactionsGivenAt, relativeRankOf } from './network-impact';
 import { roundScore, scoreBand, toScale } from './scale';
 import type {
@@ -56,7 +56,7 @@ export function scorePeople(input: ScoringInput): ScoringResult {
   const expertise = computeExpertise({
     ledger,
     scored,
-    selectivity: reactor.selectivity,
+    reactionsGiven: reactor.reactionsGiven,
     kindWeights: config.kindWeights,
     kGrants: input.kGrants ?? [],
     topicEdges: input.topicEdges ?? [],
@@ -82,25 +82,25 @@ export function scorePeople(input: ScoringInput): ScoringResult {
 }
 
 interface ReactorFactors {
-  /** 1 / log2(2 + reactions given): 0.63 for someone who reacted once, 0.15 after 100 reactions. */
-  selectivity: Float64Array;
+  /** Effective reactions given, from reactorActivity, the network impact or the ledger (in that order). */
+  reactionsGiven: Float64Array;
   /** relativeRank^influenceExponent. */
   influence: Float64Array;
 }
 
 function reactorFactors(ledger: Ledger, impact: NetworkImpact, activity: ScoringInput['reactorActivity'], config: ScoringConfig): ReactorFactors {
   const n = ledger.personCount;
-  const selectivity = new Float64Array(n);
+  const reactionsGiven = new Float64Array(n);
   const influence = new Float64Array(n);
   const unrankedInfluence = Math.pow(1 - config.pageRank.damping, config.influenceExponent);
   for (let p = 0; p < n; p++) {
     const personId = ledger.personIds[p];
     const given = activity?.get(personId) ?? reactionsGivenAt(impact, personId, ledger.asOf) ?? ledger.reactionsGiven[p];
-    selectivity[p] = 1 / Math.log2(2 + Math.max(0, given));
+    reactionsGiven[p] = given;
     const rank = relativeRankOf(impact, personId);
     influence[p] = rank === undefined ? unrankedInfluence : Math.pow(rank, config.influenceExponent);
   }
-  return { selectivity, influence };
+  return { reactionsGiven, influence };
 }
 
 /**
@@ -221,7 +221,7 @@ class PersonScorer {
 
   score(p: number): PersonScore {
     const { ledger, config, reactor, conversation, network, kindWeight } = this;
-    const { selectivity, influence } = reactor;
+    const { reactionsGiven, influence } = reactor;
     const { saturation } = config.reach;
     const weights = config.weights;
     network.clear();
@@ -264,7 +264,7 @@ class PersonScorer {
         continue;
       }
       const r = ledger.pairActor[k];
-      const sel = selectivity[r];
+      const sel = selectivity(reactionsGiven[r], ledger.pairReactionCount[k]);
       const pairSum = this.pairNetworkSum;
       pairSum.fill(0);
       let latest = 0;
@@ -318,13 +318,15 @@ class PersonScorer {
         convNetworkSum[conversation.network[end]] += w;
         if (w > latest) latest = w;
       }
-      const term = selectivity[q] * Math.log1p(sum);
+      const received = findPair(ledger.targetPairStart, ledger.pairActor, p, q);
+      const sel = selectivity(reactionsGiven[q], received < 0 ? 0 : ledger.pairReactionCount[received]);
+      const term = sel * Math.log1p(sum);
       this.partnerConversation[partnerCount++] = term;
       conversationValue += term;
       conversations += sum;
       partners += latest;
       for (let n = 0; n < NETWORK_COUNT; n++) {
-        if (convNetworkSum[n] > 0) network.conversation[n] += selectivity[q] * Math.log1p(convNetworkSum[n]);
+        if (convNetworkSum[n] > 0) network.conversation[n] += sel * Math.log1p(convNetworkSum[n]);
       }
       e = end;
     }
