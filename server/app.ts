@@ -18,6 +18,8 @@ export interface AppOptions {
   /** Receives every SQL statement (tests count them). */
   sqlLogger?: Logger;
   log?: (line: string) => void;
+  /** Run a full rescore after start-up (default true). */
+  rescoreOnStart?: boolean;
   /** Replaces the services (benchmarks answer from memory to measure the stack's ceiling). */
   wrapServices?: (services: Services) => Services;
 }
@@ -29,14 +31,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const topics = await ensureTopicOntology(db, config.dataDir);
     if (topics) log(`Loaded ${topics.toLocaleString('en')} Klout topics`);
-    const services = (options.wrapServices ?? ((s) => s))(createServices());
+    const services = (options.wrapServices ?? ((s) => s))(createServices({ database: config, log }));
     // Loaded only when wanted: production instances never need the generator.
     const { isDatabaseEmpty, seedDemoWorld } = config.seedDemo ? await import('./db/seed/seed-demo') : ({} as never);
+    let backfillDays = 0;
     if (config.seedDemo && (await isDatabaseEmpty(db))) {
       log('Empty database: seeding the demo world…');
       await seedDemoWorld(systemContext(db, 'seed'), services.ingest, { anchor: startOfUtcDay(Date.now()), log });
+      backfillDays = 90; // the demo comes with 90 days of daily scores
     }
     const http = await startHttpServer({ db, services, port: config.port, host: config.host, adminDist: config.adminDist });
+    if (options.rescoreOnStart ?? true) {
+      // In a worker thread: the API answers meanwhile, and reads of scores wait for it only when they must.
+      log(backfillDays ? `Scoring everyone and backfilling ${backfillDays} days of history in the background…` : 'Rescoring in the background…');
+      services.scoring.rescoreAll(systemContext(db, 'startup'), { backfillDays }).catch((err) => log(`Rescore failed: ${err instanceof Error ? err.message : err}`));
+    }
     return {
       config,
       db,
@@ -44,6 +53,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       http,
       async close() {
         await http.close();
+        await services.scoring.whenIdle();
         await db.close();
       },
     };

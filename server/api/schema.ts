@@ -10,6 +10,7 @@ import { NetworkAccountResolver } from './resolvers/network-account.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
+import { ContentContributionResolver, EngagerContributionResolver, ScoreResolver, TopicExpertiseResolver } from './resolvers/score.resolver';
 
 /** The committed SDL: reviewers see every API change in the diff; a test fails on drift. */
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'server', 'api', 'schema.graphql');
@@ -22,6 +23,10 @@ export const RESOLVERS = [
   InteractionResolver,
   TopicResolver,
   IngestResolver,
+  ScoreResolver,
+  ContentContributionResolver,
+  EngagerContributionResolver,
+  TopicExpertiseResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -4,6 +4,9 @@ import { IngestService } from './ingest.service';
 import { InteractionService } from './interaction.service';
 import { PersonService } from './person.service';
 import { TopicService } from './topic.service';
+import { MemoryScoreCache, type ScoreCache } from './scoring/score-cache';
+import { ScoringService } from './scoring/scoring.service';
+import type { DatabaseLocation } from './scoring/rescore-runner';
 
 /** One instance of each service, made at start-up and shared by every request. */
 export interface Services {
@@ -13,10 +16,21 @@ export interface Services {
   content: ContentService;
   interactions: InteractionService;
   topics: TopicService;
+  scoring: ScoringService;
 }
 
-export function createServices(): Services {
+export interface ServicesOptions {
+  /** Where the database is, for work done in other threads. */
+  database: DatabaseLocation;
+  /** Shared score cache (Redis) for several instances; in-process when absent. */
+  scoreCache?: ScoreCache;
+  log?: (line: string) => void;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const scoring = new ScoringService({ cache: options.scoreCache ?? new MemoryScoreCache(), database: options.database, log: options.log });
   return {
+    scoring,
     ingest: new IngestService(),
     people: new PersonService(),
     accounts: new AccountService(),

@@ -38,7 +38,7 @@ export async function startTestServer(dialect: TestDialect): Promise<TestServer>
   const tdb = await createTestDatabase(dialect);
   const sql = new StatementCounter();
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: tdb.databaseUrl, sqlitePath: tdb.sqlitePath, seedDemo: false });
-  const app = await startApp(config, { sqlLogger: sql });
+  const app = await startApp(config, { sqlLogger: sql, rescoreOnStart: false });
   const url = `http://127.0.0.1:${app.http.port}`;
   return {
     app,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Content, Interaction, NetworkAccount, Person, Topic } from '../../entities';
+import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Services } from '../../services';
 import type { RequestContext } from '../../services/request-context';
 import { pageLoader } from './page-loader';
@@ -26,6 +27,15 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     interactionsOfContent: pageLoader((ids: number[], page) => services.interactions.pagesByContent(ctx, ids, page)),
     parentsOfTopic: pageLoader((ids: string[], page) => services.topics.parentPages(ctx, ids, page)),
     childrenOfTopic: pageLoader((ids: string[], page) => services.topics.childPages(ctx, ids, page)),
+
+    score: new DataLoader<number, PersonScore>(async (ids) => {
+      const scores = await services.scoring.scores(ctx, ids);
+      return ids.map((id) => scores.get(id) ?? new Error(`no score for person ${id}`));
+    }, { maxBatchSize: 1000 }),
+    expertise: new DataLoader<number, TopicExpertise[]>(async (ids) => {
+      const expertise = await services.scoring.expertise(ctx, ids);
+      return ids.map((id) => expertise.get(id) ?? []);
+    }, { maxBatchSize: 1000 }),
 
     interactionCounts: new DataLoader<number, Map<string, number>>(async (ids) => {
       const counts = await services.content.interactionCounts(ctx, ids);

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Content, NetworkAccount, Person } from '../../entities';
+import { ValidationError } from '../../services/errors';
 import type { GraphQLContext } from '../context';
 import { PersonFilterInput, PersonOrderInput } from '../inputs/filters.input';
 import { ConnectionArgs, ConnectionValue } from '../relay/connection';
@@ -7,7 +8,11 @@ import { rowIdOf, toGlobalId } from '../relay/global-id';
 import { ContentConnection } from '../types/content.type';
 import { NetworkAccountConnection } from '../types/network-account.type';
 import { PersonConnection, PersonType } from '../types/person.type';
+import { ScorePointType, ScoreChangeType, ScoreType, TopicExpertiseType } from '../types/score.type';
+import type { ScoreChange, TopicExpertise } from '../../scoring';
+import type { ScorePoint } from '../../services/scoring/scoring.service';
 import { loadNode } from './node.resolver';
+import { toScoreValue, type ScoreValue } from './score.resolver';
 
 @Resolver(() => PersonType)
 export class PersonResolver {
@@ -46,5 +51,41 @@ export class PersonResolver {
   @FieldResolver(() => ContentConnection, { description: 'What they published on any network, newest first.' })
   async content(@Root() person: Person, @Args() page: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<ConnectionValue<Content>> {
     return new ConnectionValue(await ctx.loaders.contentOfPerson.load({ parent: person.id, page }));
+  }
+
+  @FieldResolver(() => ScoreType, { description: 'Influence score from 1 to 100 across all their networks, explained, with its confidence band.' })
+  async score(@Root() person: Person, @Ctx() ctx: GraphQLContext): Promise<ScoreValue> {
+    return toScoreValue(await ctx.loaders.score.load(person.id));
+  }
+
+  @FieldResolver(() => [ScorePointType], { description: 'Daily scores from `from` to `to` (UTC days, inclusive), oldest first.' })
+  async scoreHistory(
+    @Root() person: Person,
+    @Arg('from', { description: 'First day, YYYY-MM-DD.' }) from: string,
+    @Arg('to', { description: 'Last day, YYYY-MM-DD.' }) to: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<{ day: string; score: number; band: { low: number; high: number } }[]> {
+    const points: ScorePoint[] = await ctx.services.scoring.history(ctx, person.id, from, to);
+    return points.map((p) => ({ day: p.day, score: p.score, band: { low: p.bandLow, high: p.bandHigh } }));
+  }
+
+  @FieldResolver(() => ScoreChangeType, { description: 'How the score changed between two days and which components moved it.' })
+  scoreChange(
+    @Root() person: Person,
+    @Arg('from', { description: 'Earlier day, YYYY-MM-DD.' }) from: string,
+    @Arg('to', { description: 'Later day, YYYY-MM-DD.' }) to: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ScoreChange> {
+    return ctx.services.scoring.change(ctx, person.id, from, to);
+  }
+
+  @FieldResolver(() => [TopicExpertiseType], { description: 'Topics they are an expert in now, strongest first.' })
+  async topics(
+    @Root() person: Person,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many topics, 1 to 100.' }) first: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TopicExpertise[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw new ValidationError([{ field: 'first', message: 'must be from 1 to 100' }]);
+    return (await ctx.loaders.expertise.load(person.id)).slice(0, first);
   }
 }

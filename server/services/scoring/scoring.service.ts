@@ -140,6 +140,11 @@ export class ScoringService {
     return this.fullRescore;
   }
 
+  /** Resolves once no full rescore is running (shutdown waits for it rather than cut it off). */
+  async whenIdle(): Promise<void> {
+    await this.fullRescore?.catch(() => undefined);
+  }
+
   /** Whether a full rescore is running now. */
   get rescoring(): boolean {
     return this.fullRescore !== undefined;

@@ -1,0 +1,105 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PersonScore } from '../../scoring';
+import type { Content, Person, Topic } from '../../entities';
+import { ValidationError } from '../../services/errors';
+import type { GraphQLContext } from '../context';
+import { rowIdOf } from '../relay/global-id';
+import { ContentType } from '../types/content.type';
+import { PersonType } from '../types/person.type';
+import {
+  ContentContributionType,
+  EngagerContributionType,
+  RescorePayloadType,
+  ScoreComparisonType,
+  ScoreType,
+  TopicExpertiseType,
+} from '../types/score.type';
+import { TopicType } from '../types/topic.type';
+import { required } from './required';
+
+/** The engine's PersonScore as the Score type reads it. */
+export interface ScoreValue {
+  value: number;
+  band: PersonScore['band'];
+  components: { name: string; value: number; weight: number; contribution: number }[];
+  perNetwork: PersonScore['perNetwork'];
+  evidence: PersonScore['evidence'];
+  topContent: PersonScore['topContent'];
+  topEngagers: PersonScore['topEngagers'];
+}
+
+export function toScoreValue(s: PersonScore): ScoreValue {
+  return {
+    value: s.score,
+    band: s.band,
+    components: (Object.entries(s.components) as [string, PersonScore['components']['reach']][]).map(([name, c]) => ({ name, ...c })),
+    perNetwork: s.perNetwork,
+    evidence: s.evidence,
+    topContent: s.topContent,
+    topEngagers: s.topEngagers,
+  };
+}
+
+@Resolver(() => ScoreType)
+export class ScoreResolver {
+  @FieldResolver(() => [ContentContributionType], { description: 'The content that contributed most, up to 5.' })
+  topContent(@Root() score: ScoreValue): PersonScore['topContent'] {
+    return score.topContent;
+  }
+
+  @FieldResolver(() => [EngagerContributionType], { description: 'The people whose engagement contributed most, up to 5.' })
+  topEngagers(@Root() score: ScoreValue): PersonScore['topEngagers'] {
+    return score.topEngagers;
+  }
+
+  @Query(() => ScoreComparisonType, { description: 'Whether two people really differ: only when their confidence bands do not overlap. 51 and 48 on little data do not.' })
+  async compareScores(
+    @Arg('a', () => ID, { description: 'Global id of a Person.' }) a: string,
+    @Arg('b', () => ID, { description: 'Global id of another Person.' }) b: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ScoreComparisonType> {
+    const [ia, ib] = [rowIdOf('Person', a, 'a'), rowIdOf('Person', b, 'b')];
+    await Promise.all([ctx.loaders.person.load(ia), ctx.loaders.person.load(ib)]).then(([pa, pb]) => {
+      required(pa ?? undefined, 'Person', ia);
+      required(pb ?? undefined, 'Person', ib);
+    }).catch(() => {
+      throw new ValidationError([{ field: 'a', message: 'both ids must name existing people' }]);
+    });
+    return ctx.services.scoring.compare(ctx, ia, ib);
+  }
+
+  @Mutation(() => RescorePayloadType, { description: 'Recomputes every score, network impact included, off the request path; the API keeps answering. Optionally rebuilds the daily history.' })
+  async rescore(
+    @Arg('backfillDays', () => Int, { nullable: true, description: 'Also rebuild this many days of history (0 to 365).' }) backfillDays: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RescorePayloadType> {
+    if (backfillDays != null && (backfillDays < 0 || backfillDays > 365)) throw new ValidationError([{ field: 'backfillDays', message: 'must be from 0 to 365' }]);
+    const started = performance.now();
+    const summary = await ctx.services.scoring.rescoreAll(ctx, { backfillDays: backfillDays ?? 0 });
+    return { people: summary.people, interactions: summary.interactions, days: summary.days, seconds: (performance.now() - started) / 1000 };
+  }
+}
+
+@Resolver(() => ContentContributionType)
+export class ContentContributionResolver {
+  @FieldResolver(() => ContentType, { nullable: true, description: 'The content (null if it was removed since).' })
+  async content(@Root() c: { contentId: number }, @Ctx() ctx: GraphQLContext): Promise<Content | null> {
+    return (await ctx.loaders.content.load(c.contentId)) ?? null;
+  }
+}
+
+@Resolver(() => EngagerContributionType)
+export class EngagerContributionResolver {
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The person (null if they were removed since).' })
+  async person(@Root() e: { personId: number }, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+    return (await ctx.loaders.person.load(e.personId)) ?? null;
+  }
+}
+
+@Resolver(() => TopicExpertiseType)
+export class TopicExpertiseResolver {
+  @FieldResolver(() => TopicType, { description: 'The topic.' })
+  async topic(@Root() t: { topicId: string }, @Ctx() ctx: GraphQLContext): Promise<Topic> {
+    return required(await ctx.loaders.topic.load(t.topicId), 'Topic', t.topicId);
+  }
+}
