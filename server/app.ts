@@ -31,7 +31,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const topics = await ensureTopicOntology(db, config.dataDir);
     if (topics) log(`Loaded ${topics.toLocaleString('en')} Klout topics`);
-    const services = (options.wrapServices ?? ((s) => s))(createServices({ database: config, log }));
+    const services = (options.wrapServices ?? ((s) => s))(createServices({ database: config, redisUrl: config.redisUrl, log }));
     // Loaded only when wanted: production instances never need the generator.
     const { isDatabaseEmpty, seedDemoWorld } = config.seedDemo ? await import('./db/seed/seed-demo') : ({} as never);
     let backfillDays = 0;
@@ -53,7 +53,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       http,
       async close() {
         await http.close();
-        await services.scoring.whenIdle();
+        await services.scoring.close();
         await db.close();
       },
     };

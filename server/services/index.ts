@@ -5,6 +5,7 @@ import { InteractionService } from './interaction.service';
 import { PersonService } from './person.service';
 import { TopicService } from './topic.service';
 import { MemoryScoreCache, type ScoreCache } from './scoring/score-cache';
+import { RedisScoreCache } from './scoring/redis-score-cache';
 import { ScoringService } from './scoring/scoring.service';
 import type { DatabaseLocation } from './scoring/rescore-runner';
 
@@ -22,13 +23,14 @@ export interface Services {
 export interface ServicesOptions {
   /** Where the database is, for work done in other threads. */
   database: DatabaseLocation;
-  /** Shared score cache (Redis) for several instances; in-process when absent. */
-  scoreCache?: ScoreCache;
+  /** Redis for the score cache shared by several instances; an in-process cache when absent. */
+  redisUrl?: string;
   log?: (line: string) => void;
 }
 
 export function createServices(options: ServicesOptions): Services {
-  const scoring = new ScoringService({ cache: options.scoreCache ?? new MemoryScoreCache(), database: options.database, log: options.log });
+  const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl) : new MemoryScoreCache();
+  const scoring = new ScoringService({ cache, database: options.database, log: options.log });
   return {
     scoring,
     ingest: new IngestService(),

@@ -26,11 +26,37 @@ export interface IngestOptions {
 interface AccountRef { id: number; personId: number }
 interface ContentRef { id: number; authorAccountId: number }
 
-/** Database ids a batch looked up or wrote, by external key. */
+/** Values keyed by (network, external id), nested so a lookup builds no composite key. */
+class NetworkMap<V> {
+  private readonly byNetwork = new Map<string, Map<string, V>>();
+  size = 0;
+
+  get(network: string, externalId: string): V | undefined {
+    return this.byNetwork.get(network)?.get(externalId);
+  }
+
+  set(network: string, externalId: string, value: V): void {
+    let inNetwork = this.byNetwork.get(network);
+    if (!inNetwork) this.byNetwork.set(network, (inNetwork = new Map()));
+    if (!inNetwork.has(externalId)) this.size++;
+    inNetwork.set(externalId, value);
+  }
+
+  *entries(): Generator<[string, string, V]> {
+    for (const [network, inNetwork] of this.byNetwork) for (const [externalId, value] of inNetwork) yield [network, externalId, value];
+  }
+
+  clear(): void {
+    this.byNetwork.clear();
+    this.size = 0;
+  }
+}
+
+/** Database ids by external key. */
 interface KnownRefs {
   people: Map<string, number>;
-  accounts: Map<string, AccountRef>;
-  content: Map<string, ContentRef>;
+  accounts: NetworkMap<AccountRef>;
+  content: NetworkMap<ContentRef>;
 }
 
 /**
@@ -41,8 +67,8 @@ interface KnownRefs {
  */
 export class IngestRefCache implements KnownRefs {
   readonly people = new Map<string, number>();
-  readonly accounts = new Map<string, AccountRef>();
-  readonly content = new Map<string, ContentRef>();
+  readonly accounts = new NetworkMap<AccountRef>();
+  readonly content = new NetworkMap<ContentRef>();
 
   /** Bounds memory on endless imports: when full it starts over, costing lookups, not correctness. */
   constructor(private readonly maxEntries = 2_000_000) {}
@@ -58,8 +84,8 @@ export class IngestRefCache implements KnownRefs {
       this.content.clear();
     }
     for (const [k, v] of refs.people) this.people.set(k, v);
-    for (const [k, v] of refs.accounts) this.accounts.set(k, v);
-    for (const [k, v] of refs.content) this.content.set(k, v);
+    for (const [network, externalId, v] of refs.accounts.entries()) this.accounts.set(network, externalId, v);
+    for (const [network, externalId, v] of refs.content.entries()) this.content.set(network, externalId, v);
   }
 }
 
@@ -152,7 +178,7 @@ function normalize(batch: IngestBatch, topics: Map<string, string>, prefix: stri
     }
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      const v = new Validator(`${prefix}${section}[${i}].`, item, errors, now);
+      const v = new Validator(`${prefix}${section}`, i, item, errors, now);
       if (v.ok) each(v, i);
       const key = v.key;
       if (key !== undefined) {
@@ -253,7 +279,8 @@ class Validator {
   readonly ok: boolean;
   private readonly item: Record<string, unknown>;
 
-  constructor(private readonly path: string, item: unknown, private readonly errors: FieldError[], private readonly now: number) {
+  /** The item is list[index]; its path is only spelt out when a field fails. */
+  constructor(private readonly list: string, private readonly index: number, item: unknown, private readonly errors: FieldError[], private readonly now: number) {
     this.ok = item !== null && typeof item === 'object' && !Array.isArray(item);
     this.item = (this.ok ? item : {}) as Record<string, unknown>;
     if (!this.ok) this.fail('', 'must be an object');
@@ -265,7 +292,8 @@ class Validator {
 
   fail(field: string, message: string): void {
     this.failed = true;
-    this.errors.push({ field: field ? this.path + field : this.path.replace(/\.$/, ''), message });
+    const path = `${this.list}[${this.index}]`;
+    this.errors.push({ field: field ? `${path}.${field}` : path, message });
   }
 
   value(field: string): unknown {
@@ -356,84 +384,122 @@ class Validator {
 // ---------------------------------------------------------------------------------------------
 // Writing: multi-row statements, chunked under the driver's bind-parameter limit.
 
+/** (network, external id) keys still to look up, grouped by network for IN lists. */
+class Misses {
+  readonly byNetwork = new Map<string, Set<string>>();
+
+  add(network: string, externalId: string): void {
+    let ids = this.byNetwork.get(network);
+    if (!ids) this.byNetwork.set(network, (ids = new Set()));
+    ids.add(externalId);
+  }
+}
+
+/** Most keys in one IN list. */
+const MAX_IN_LIST = 5000;
+
+/** Text of recent multi-row statements: with batches of one size, the same few recur. */
+const statementTexts = new Map<string, string>();
+const MAX_STATEMENT_TEXTS = 32;
+
 class BatchWriter {
   readonly errors: FieldError[] = [];
-  /** Ids this batch looked up or wrote; the cache takes them once the batch commits. */
-  readonly learned: KnownRefs = { people: new Map(), accounts: new Map(), content: new Map() };
+  /** Ids this batch looked up; the cache takes them once the batch commits. */
+  readonly learned: KnownRefs = { people: new Map(), accounts: new NetworkMap(), content: new NetworkMap() };
 
   constructor(private readonly db: Database, private readonly runner: QueryRunner, private readonly prefix: string, private readonly cache?: IngestRefCache) {}
 
   async people(rows: PersonRow[]): Promise<SectionResult> {
     if (!rows.length) return emptyResult(0);
-    const existing = await this.personIds(rows.map((r) => r.externalId));
-    const affected = await this.upsert(
-      'person',
-      ['external_id', 'display_name', 'region', 'language', 'created_at'],
-      rows.map((r) => [r.externalId, r.displayName, r.region, r.language, r.createdAt]),
-      ['external_id'],
-      ['display_name', 'region', 'language'],
-    );
-    return countResult(rows.length, rows.length - existing.size, affected);
+    await this.resolvePeople(rows.map((r) => r.externalId));
+    let existing = 0;
+    const params: unknown[] = [];
+    for (const r of rows) {
+      if (this.personId(r.externalId) !== undefined) existing++;
+      params.push(r.externalId, r.displayName, r.region, r.language, r.createdAt);
+    }
+    const affected = await this.upsert('person', ['external_id', 'display_name', 'region', 'language', 'created_at'], params, ['external_id'], ['display_name', 'region', 'language']);
+    return countResult(rows.length, rows.length - existing, affected);
   }
 
   async accounts(rows: AccountRow[]): Promise<SectionResult> {
     if (!rows.length) return emptyResult(0);
-    const personIds = await this.personIds(rows.map((r) => r.personExternalId));
-    const existing = await this.accountRefs(rows.map((r) => [r.network, r.externalId]));
-    const values: unknown[][] = [];
+    await this.resolvePeople(rows.map((r) => r.personExternalId));
+    const misses = new Misses();
+    for (const r of rows) if (!this.account(r.network, r.externalId)) misses.add(r.network, r.externalId);
+    await this.resolveAccounts(misses);
+    let existing = 0;
+    const params: unknown[] = [];
     rows.forEach((r, i) => {
-      const personId = personIds.get(r.personExternalId);
+      const personId = this.personId(r.personExternalId);
       if (personId === undefined) return this.fail('accounts', i, 'personExternalId', `no person with externalId ${JSON.stringify(r.personExternalId)}`);
-      const known = existing.get(netKey(r.network, r.externalId));
+      const known = this.account(r.network, r.externalId);
+      if (known) existing++;
       if (known && known.personId !== personId) return this.fail('accounts', i, 'personExternalId', 'this account already belongs to another person');
-      values.push([personId, r.network, r.externalId, r.handle, r.followers, r.following, r.createdAt]);
+      params.push(personId, r.network, r.externalId, r.handle, r.followers, r.following, r.createdAt);
     });
     if (this.errors.length) return emptyResult(rows.length);
     const affected = await this.upsert(
       'network_account',
       ['person_id', 'network', 'external_id', 'handle', 'followers_count', 'following_count', 'created_at'],
-      values,
+      params,
       ['network', 'external_id'],
       ['handle', 'followers_count', 'following_count'],
     );
-    return countResult(rows.length, rows.length - existing.size, affected);
+    return countResult(rows.length, rows.length - existing, affected);
   }
 
   async content(rows: ContentRow[]): Promise<SectionResult> {
     if (!rows.length) return emptyResult(0);
-    const authors = await this.accountRefs(rows.map((r) => [r.network, r.author]));
-    const known = await this.contentRefs(rows.flatMap((r) => (r.parent ? [[r.network, r.externalId], [r.network, r.parent]] : [[r.network, r.externalId]])));
-    const inBatch = new Set(rows.map((r) => netKey(r.network, r.externalId)));
+    const accountMisses = new Misses();
+    const contentMisses = new Misses();
+    for (const r of rows) {
+      if (!this.account(r.network, r.author)) accountMisses.add(r.network, r.author);
+      if (!this.contentRef(r.network, r.externalId)) contentMisses.add(r.network, r.externalId);
+      if (r.parent && !this.contentRef(r.network, r.parent)) contentMisses.add(r.network, r.parent);
+    }
+    await this.resolveAccounts(accountMisses);
+    await this.resolveContent(contentMisses);
+    const inBatch = new NetworkMap<true>();
+    for (const r of rows) inBatch.set(r.network, r.externalId, true);
     rows.forEach((r, i) => {
-      if (!authors.has(netKey(r.network, r.author))) this.fail('content', i, 'authorExternalId', `no ${r.network} account with externalId ${JSON.stringify(r.author)}`);
-      if (r.parent && !known.has(netKey(r.network, r.parent)) && !inBatch.has(netKey(r.network, r.parent)))
+      if (!this.account(r.network, r.author)) this.fail('content', i, 'authorExternalId', `no ${r.network} account with externalId ${JSON.stringify(r.author)}`);
+      if (r.parent && !this.contentRef(r.network, r.parent) && !inBatch.get(r.network, r.parent))
         this.fail('content', i, 'parentExternalId', `no ${r.network} content with externalId ${JSON.stringify(r.parent)}`);
     });
     if (this.errors.length) return emptyResult(rows.length);
 
     // Content answering content of the same batch is written after its parent, wave by wave.
-    let pending = rows.filter((r) => !known.has(netKey(r.network, r.externalId)));
+    let pending = rows.filter((r) => !this.contentRef(r.network, r.externalId));
     let created = 0;
     while (pending.length) {
-      const ready = pending.filter((r) => !r.parent || known.has(netKey(r.network, r.parent)));
+      const ready = pending.filter((r) => !r.parent || this.contentRef(r.network, r.parent));
       if (!ready.length) {
         rows.forEach((r, i) => pending.includes(r) && this.fail('content', i, 'parentExternalId', 'content and its parent answer each other'));
         return emptyResult(rows.length);
       }
+      const params: unknown[] = [];
+      for (const r of ready) {
+        const author = this.account(r.network, r.author)!;
+        const parentId = r.parent ? this.contentRef(r.network, r.parent)!.id : null;
+        params.push(r.network, r.externalId, r.kind, author.id, author.personId, parentId, r.text, r.url, r.postedAt, r.campaignCode);
+      }
       created += await this.upsert(
         'content',
         ['network', 'external_id', 'kind', 'author_account_id', 'author_person_id', 'parent_content_id', 'text', 'url', 'posted_at', 'campaign_code'],
-        ready.map((r) => {
-          const author = authors.get(netKey(r.network, r.author))!;
-          const parentId = r.parent ? known.get(netKey(r.network, r.parent))!.id : null;
-          return [r.network, r.externalId, r.kind, author.id, author.personId, parentId, r.text, r.url, r.postedAt, r.campaignCode];
-        }),
+        params,
         ['network', 'external_id'],
       );
-      const written = await this.contentRefs(ready.map((r) => [r.network, r.externalId]));
-      for (const [k, v] of written) known.set(k, v);
-      const topicRows = ready.flatMap((r) => r.topicIds.map((t) => [known.get(netKey(r.network, r.externalId))!.id, t]));
-      if (topicRows.length) await this.upsert('content_topic', ['content_id', 'topic_id'], topicRows, ['content_id', 'topic_id']);
+      const written = new Misses();
+      for (const r of ready) written.add(r.network, r.externalId);
+      await this.resolveContent(written);
+      const topicParams: unknown[] = [];
+      for (const r of ready) {
+        if (!r.topicIds.length) continue;
+        const contentId = this.contentRef(r.network, r.externalId)!.id;
+        for (const t of r.topicIds) topicParams.push(contentId, t);
+      }
+      if (topicParams.length) await this.upsert('content_topic', ['content_id', 'topic_id'], topicParams, ['content_id', 'topic_id']);
       const readySet = new Set(ready);
       pending = pending.filter((r) => !readySet.has(r));
     }
@@ -442,38 +508,38 @@ class BatchWriter {
 
   async interactions(rows: InteractionRow[]): Promise<SectionResult> {
     if (!rows.length) return emptyResult(0);
-    const accountKeys: [string, string][] = [];
-    const contentKeys: [string, string][] = [];
+    const accountMisses = new Misses();
+    const contentMisses = new Misses();
     for (const r of rows) {
-      accountKeys.push([r.network, r.actor]);
-      if (r.targetAccount) accountKeys.push([r.network, r.targetAccount]);
-      if (r.targetContent) contentKeys.push([r.network, r.targetContent]);
+      if (!this.account(r.network, r.actor)) accountMisses.add(r.network, r.actor);
+      if (r.targetAccount && !this.account(r.network, r.targetAccount)) accountMisses.add(r.network, r.targetAccount);
+      if (r.targetContent && !this.contentRef(r.network, r.targetContent)) contentMisses.add(r.network, r.targetContent);
     }
-    const accounts = await this.accountRefs(accountKeys);
-    const contents = await this.contentRefs(contentKeys);
-    const values: unknown[][] = [];
+    await this.resolveAccounts(accountMisses);
+    await this.resolveContent(contentMisses);
+    const params: unknown[] = [];
     rows.forEach((r, i) => {
-      const actor = accounts.get(netKey(r.network, r.actor));
+      const actor = this.account(r.network, r.actor);
       if (!actor) return this.fail('interactions', i, 'actorExternalId', `no ${r.network} account with externalId ${JSON.stringify(r.actor)}`);
       let contentId: number | null = null;
       let targetAccountId: number;
       if (r.targetContent) {
-        const c = contents.get(netKey(r.network, r.targetContent));
+        const c = this.contentRef(r.network, r.targetContent);
         if (!c) return this.fail('interactions', i, 'targetContentExternalId', `no ${r.network} content with externalId ${JSON.stringify(r.targetContent)}`);
         contentId = c.id;
         targetAccountId = c.authorAccountId;
       } else {
-        const t = accounts.get(netKey(r.network, r.targetAccount!));
+        const t = this.account(r.network, r.targetAccount!);
         if (!t) return this.fail('interactions', i, 'targetAccountExternalId', `no ${r.network} account with externalId ${JSON.stringify(r.targetAccount)}`);
         targetAccountId = t.id;
       }
-      values.push([r.network, r.externalId, r.kind, actor.id, contentId, targetAccountId, r.occurredAt]);
+      params.push(r.network, r.externalId, r.kind, actor.id, contentId, targetAccountId, r.occurredAt);
     });
     if (this.errors.length) return emptyResult(rows.length);
     const created = await this.upsert(
       'interaction',
       ['network', 'external_id', 'kind', 'actor_account_id', 'target_content_id', 'target_account_id', 'occurred_at'],
-      values,
+      params,
       ['network', 'external_id'],
     );
     return { received: rows.length, created, updated: 0, unchanged: rows.length - created };
@@ -483,113 +549,105 @@ class BatchWriter {
     this.errors.push({ field: `${this.prefix}${section}[${index}].${field}`, message });
   }
 
-  /** Person external id → id, for every one that exists. */
-  private async personIds(externalIds: string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    const misses: string[] = [];
-    for (const externalId of externalIds) {
-      const id = this.cache?.people.get(externalId) ?? this.learned.people.get(externalId);
-      if (id !== undefined) out.set(externalId, id);
-      else misses.push(externalId);
-    }
-    if (!misses.length) return out;
-    for (const r of await this.selectIn<{ id: number; external_id: string }>('SELECT id, external_id FROM person WHERE external_id IN', unique(misses))) {
-      out.set(r.external_id, Number(r.id));
-      this.learned.people.set(r.external_id, Number(r.id));
-    }
-    return out;
+  /**
+   * Placeholder of the i-th (0-based) parameter of a statement that uses each one once. SQLite
+   * gets a bare "?": its parser looks every numbered "?N" up in a list of the names seen so far,
+   * which is quadratic, and a 30,000-parameter insert then takes seconds to prepare.
+   */
+  private mark(i: number): string {
+    return this.db.dialect === 'sqlite' ? '?' : this.db.placeholder(i);
   }
 
-  /** (network, external id) → account id and owner, for every key that exists. */
-  private async accountRefs(keys: [string, string][]): Promise<Map<string, AccountRef>> {
-    return this.refs(keys, this.cache?.accounts, this.learned.accounts, async (misses) =>
-      (await this.selectByNetworkKeys<{ id: number; person_id: number; network: string; external_id: string }>('SELECT id, person_id, network, external_id FROM network_account', misses)).map(
-        (r) => [netKey(r.network, r.external_id), { id: Number(r.id), personId: Number(r.person_id) }],
-      ),
+  // Known ids: what this batch looked up, else what committed batches left in the cache.
+  private personId(externalId: string): number | undefined {
+    return this.learned.people.get(externalId) ?? this.cache?.people.get(externalId);
+  }
+
+  private account(network: string, externalId: string): AccountRef | undefined {
+    return this.learned.accounts.get(network, externalId) ?? this.cache?.accounts.get(network, externalId);
+  }
+
+  private contentRef(network: string, externalId: string): ContentRef | undefined {
+    return this.learned.content.get(network, externalId) ?? this.cache?.content.get(network, externalId);
+  }
+
+  /** Looks up the people not known yet; those that exist become known. */
+  private async resolvePeople(externalIds: string[]): Promise<void> {
+    const misses = unique(externalIds.filter((id) => this.personId(id) === undefined));
+    for (let at = 0; at < misses.length; at += MAX_IN_LIST) {
+      const chunk = misses.slice(at, at + MAX_IN_LIST);
+      const found: { id: number; external_id: string }[] = await this.runner.query(
+        `SELECT id, external_id FROM person WHERE external_id IN (${chunk.map((_, i) => this.mark(i)).join(',')})`,
+        chunk,
+      );
+      for (const r of found) this.learned.people.set(r.external_id, Number(r.id));
+    }
+  }
+
+  private async resolveAccounts(misses: Misses): Promise<void> {
+    await this.selectByNetworkKeys<{ id: number; person_id: number; network: string; external_id: string }>('SELECT id, person_id, network, external_id FROM network_account', misses, (r) =>
+      this.learned.accounts.set(r.network, r.external_id, { id: Number(r.id), personId: Number(r.person_id) }),
     );
   }
 
-  private async contentRefs(keys: [string, string][]): Promise<Map<string, ContentRef>> {
-    return this.refs(keys, this.cache?.content, this.learned.content, async (misses) =>
-      (await this.selectByNetworkKeys<{ id: number; author_account_id: number; network: string; external_id: string }>('SELECT id, author_account_id, network, external_id FROM content', misses)).map(
-        (r) => [netKey(r.network, r.external_id), { id: Number(r.id), authorAccountId: Number(r.author_account_id) }],
-      ),
+  private async resolveContent(misses: Misses): Promise<void> {
+    await this.selectByNetworkKeys<{ id: number; author_account_id: number; network: string; external_id: string }>('SELECT id, author_account_id, network, external_id FROM content', misses, (r) =>
+      this.learned.content.set(r.network, r.external_id, { id: Number(r.id), authorAccountId: Number(r.author_account_id) }),
     );
   }
 
-  /** Resolves keys from the cross-batch cache, then this batch's own finds, then the database. */
-  private async refs<R>(keys: [string, string][], cached: Map<string, R> | undefined, learned: Map<string, R>, select: (misses: [string, string][]) => Promise<[string, R][]>): Promise<Map<string, R>> {
-    const out = new Map<string, R>();
-    const misses: [string, string][] = [];
-    for (const key of keys) {
-      const k = netKey(key[0], key[1]);
-      const ref = cached?.get(k) ?? learned.get(k);
-      if (ref !== undefined) out.set(k, ref);
-      else misses.push(key);
-    }
-    if (!misses.length) return out;
-    for (const [k, ref] of await select(misses)) {
-      out.set(k, ref);
-      learned.set(k, ref);
-    }
-    return out;
-  }
-
-  /** Rows whose (network, external_id) is among keys: one IN list per network, chunked. */
-  private async selectByNetworkKeys<T>(select: string, keys: [string, string][]): Promise<T[]> {
-    const byNetwork = new Map<string, Set<string>>();
-    for (const [network, id] of keys) {
-      let set = byNetwork.get(network);
-      if (!set) byNetwork.set(network, (set = new Set()));
-      set.add(id);
-    }
-    const out: T[] = [];
-    for (const [network, ids] of byNetwork) {
+  /** Rows whose (network, external_id) is among the keys: one IN list per network, chunked. */
+  private async selectByNetworkKeys<T>(select: string, keys: Misses, each: (row: T) => void): Promise<void> {
+    for (const [network, ids] of keys.byNetwork) {
       const list = [...ids];
-      for (let at = 0; at < list.length; at += 5000) {
-        const chunk = list.slice(at, at + 5000);
-        const marks = chunk.map((_, i) => this.db.placeholder(i + 1)).join(',');
-        out.push(...(await this.runner.query(`${select} WHERE network = ${this.db.placeholder(0)} AND external_id IN (${marks})`, [network, ...chunk])));
+      for (let at = 0; at < list.length; at += MAX_IN_LIST) {
+        const chunk = list.slice(at, at + MAX_IN_LIST);
+        const marks = chunk.map((_, i) => this.mark(i + 1)).join(',');
+        const rows: T[] = await this.runner.query(`${select} WHERE network = ${this.mark(0)} AND external_id IN (${marks})`, [network, ...chunk]);
+        rows.forEach(each);
       }
     }
-    return out;
-  }
-
-  private async selectIn<T>(selectWhere: string, values: string[]): Promise<T[]> {
-    const out: T[] = [];
-    for (let at = 0; at < values.length; at += 5000) {
-      const chunk = values.slice(at, at + 5000);
-      out.push(...(await this.runner.query(`${selectWhere} (${chunk.map((_, i) => this.db.placeholder(i)).join(',')})`, chunk)));
-    }
-    return out;
   }
 
   /**
    * INSERT ... ON CONFLICT: DO NOTHING, or when `update` names columns, update those that
-   * differ. Returns the number of rows inserted or changed.
+   * differ. `params` holds the rows one after the other, columns.length values each (flat, so
+   * a million rows cost no million small arrays). Returns the number of rows inserted or changed.
    */
-  private async upsert(table: string, columns: string[], rows: unknown[][], conflict: string[], update?: string[]): Promise<number> {
-    const perStatement = Math.max(1, Math.floor(this.db.maxParameters / columns.length));
+  private async upsert(table: string, columns: string[], params: unknown[], conflict: string[], update?: string[]): Promise<number> {
+    const width = columns.length;
+    const rowCount = params.length / width;
+    // Rows are spread evenly over the statements so that their sizes, and texts, recur.
+    const statements = Math.ceil(rowCount / Math.max(1, Math.floor(this.db.maxParameters / width)));
+    let affected = 0;
+    for (let s = 0, row = 0; s < statements; s++) {
+      const rows = Math.floor(rowCount / statements) + (s < rowCount % statements ? 1 : 0);
+      const chunk = statements === 1 ? params : params.slice(row * width, (row + rows) * width);
+      const result = await this.runner.query(this.upsertText(table, columns, rows, conflict, update), chunk, true);
+      affected += result.affected ?? 0;
+      row += rows;
+    }
+    return affected;
+  }
+
+  private upsertText(table: string, columns: string[], rowCount: number, conflict: string[], update: string[] | undefined): string {
+    const key = `${this.db.dialect}|${table}|${columns}|${rowCount}|${conflict}|${update ?? ''}`;
+    const kept = statementTexts.get(key);
+    if (kept) return kept;
     const onConflict = update?.length
       ? `DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(', ')} WHERE ${update.map((c) => `${table}.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ')}`
       : 'DO NOTHING';
-    let affected = 0;
-    for (let at = 0; at < rows.length; at += perStatement) {
-      const chunk = rows.slice(at, at + perStatement);
-      const params: unknown[] = [];
-      const tuples = chunk.map((row) => {
-        const marks = row.map((v) => {
-          params.push(v);
-          return this.db.placeholder(params.length - 1);
-        });
-        return `(${marks.join(',')})`;
-      });
-      // The statement must start with "INSERT " so TypeORM's SQLite runner reports changes.
-      const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(',')} ON CONFLICT (${conflict.join(', ')}) ${onConflict}`;
-      const result = await this.runner.query(sql, params, true);
-      affected += result.affected ?? 0;
+    const tuples: string[] = [];
+    for (let row = 0, p = 0; row < rowCount; row++) {
+      const marks: string[] = [];
+      for (let c = 0; c < columns.length; c++) marks.push(this.mark(p++));
+      tuples.push(`(${marks.join(',')})`);
     }
-    return affected;
+    // The statement must start with "INSERT " so TypeORM's SQLite runner reports changes.
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(',')} ON CONFLICT (${conflict.join(', ')}) ${onConflict}`;
+    if (statementTexts.size >= MAX_STATEMENT_TEXTS) statementTexts.delete(statementTexts.keys().next().value!);
+    statementTexts.set(key, sql);
+    return sql;
   }
 }
 

@@ -145,6 +145,12 @@ export class ScoringService {
     await this.fullRescore?.catch(() => undefined);
   }
 
+  /** Waits for a running rescore, then lets go of the cache. */
+  async close(): Promise<void> {
+    await this.whenIdle();
+    await this.options.cache.close();
+  }
+
   /** Whether a full rescore is running now. */
   get rescoring(): boolean {
     return this.fullRescore !== undefined;
