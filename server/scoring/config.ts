@@ -18,6 +18,13 @@ export interface ScoringConfig {
     /** The follower count (summed over accounts) at which the follower term reaches its cap. */
     followersAtCap: number;
   };
+  /**
+   * A reaction counts 1 / log2(2 + G / normalReactions), G = effective reactions the reactor gave
+   * to others: ~1 for people who react a normal amount, 0.5 at 2 × normal, 0.15 at 100 × normal.
+   */
+  selectivity: {
+    normalReactions: number;
+  };
   amplification: {
     /** Amplification divides by max(minPosts, effective posts), so one lucky post is not a rate. */
     minPosts: number;
@@ -87,6 +94,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
     [InteractionKind.CLICK]: 0.25,
   }),
   reach: Object.freeze({ saturation: 0.5, followerWeight: 1, followersAtCap: 1_000_000 }),
+  selectivity: Object.freeze({ normalReactions: 10 }),
   amplification: Object.freeze({ minPosts: 1 }),
   weights: Object.freeze({ reach: 1, amplification: 0.5, networkImpact: 1, conversation: 0.5 }),
   influenceExponent: 1,
@@ -95,7 +103,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
   band: Object.freeze({ maxHalfWidth: 30, reactorWeight: 1, reactionWeight: 0.1, contentWeight: 0.2, conversationWeight: 0.2 }),
   topics: Object.freeze({
     upwardShare: 0.6,
-    creditAtHalf: 10,
+    creditAtHalf: 30,
     enterThreshold: 40,
     leaveThreshold: 25,
     minReported: 1,
@@ -114,6 +122,7 @@ export function resolveScoringConfig(overrides?: ScoringConfigOverrides | Scorin
     halfLifeDays: o.halfLifeDays ?? d.halfLifeDays,
     kindWeights: { ...d.kindWeights, ...o.kindWeights },
     reach: { ...d.reach, ...o.reach },
+    selectivity: { ...d.selectivity, ...o.selectivity },
     amplification: { ...d.amplification, ...o.amplification },
     weights: { ...d.weights, ...o.weights },
     influenceExponent: o.influenceExponent ?? d.influenceExponent,
@@ -139,6 +148,7 @@ function checkConfig(c: ScoringConfig): void {
   positive('reach.saturation', c.reach.saturation);
   nonNegative('reach.followerWeight', c.reach.followerWeight);
   positive('reach.followersAtCap', c.reach.followersAtCap);
+  positive('selectivity.normalReactions', c.selectivity.normalReactions);
   positive('amplification.minPosts', c.amplification.minPosts);
   for (const [name, weight] of Object.entries(c.weights)) nonNegative(`weights.${name}`, weight);
   nonNegative('influenceExponent', c.influenceExponent);

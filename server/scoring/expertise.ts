@@ -33,7 +33,7 @@ export function computeExpertise(input: ExpertiseInput): Map<number, TopicExpert
   const { ledger, scored, config } = input;
   const topics = config.topics;
   const ontology = new Ontology(input.topicEdges, topics.upwardShare);
-  const contentCredit = contentEngagement(ledger, input.reactionsGiven, input.kindWeights);
+  const contentCredit = contentEngagement(ledger, input.reactionsGiven, input.kindWeights, config.selectivity.normalReactions);
   const previous = usablePrevious(input.previous, ledger.asOf);
   const fade = previous === undefined ? 0 : decayFactor(ledger.asOf, previous.asOf, topics.fadeHalfLifeDays);
 
@@ -109,11 +109,11 @@ function usablePrevious(previous: ExpertiseSnapshot | undefined, asOf: number): 
 }
 
 /** Per content: Σ over its reactions of selectivity × kindWeight × decay. */
-function contentEngagement(ledger: Ledger, reactionsGiven: Float64Array, kindWeights: ScoringConfig['kindWeights']): Float64Array {
+function contentEngagement(ledger: Ledger, reactionsGiven: Float64Array, kindWeights: ScoringConfig['kindWeights'], normalReactions: number): Float64Array {
   const kindWeight = Float64Array.from(INTERACTION_KINDS, (k) => kindWeights[k]);
   const engagement = new Float64Array(ledger.contentCount);
   for (let k = 0; k < ledger.pairCount; k++) {
-    const sel = selectivity(reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k]);
+    const sel = selectivity(reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k], normalReactions);
     for (let i = ledger.pairStart[k]; i < ledger.pairStart[k + 1]; i++) {
       const c = ledger.contentOf[i];
       if (c < 0 || ledger.replyBack[i] === 1 || ledger.contentPerson[c] !== ledger.target[i]) continue;

@@ -321,13 +321,13 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
 }
 
 /**
- * Selectivity of a reactor towards one author: 1 / log2(2 + reactions the reactor gave OTHERS).
- * 1 for someone who reacts to nobody else, 0.5 after 2 reactions elsewhere, 0.15 after 100.
- * Leaving out what they gave this author means more reactions to an author never make each of
- * them worth less to that author.
+ * Selectivity of a reactor towards one author: 1 / log2(2 + G / normal), G the effective reactions
+ * the reactor gave OTHERS. 1 for someone who reacts to nobody else, 0.5 at twice the normal
+ * amount, 0.15 at a hundred times. Leaving out what they gave this author means more reactions
+ * to an author never make each of them worth less to that author.
  */
-export function selectivity(reactionsGiven: number, givenToThisAuthor: number): number {
-  return 1 / Math.log2(2 + Math.max(0, reactionsGiven - givenToThisAuthor));
+export function selectivity(reactionsGiven: number, givenToThisAuthor: number, normalReactions: number): number {
+  return 1 / Math.log2(2 + Math.max(0, reactionsGiven - givenToThisAuthor) / normalReactions);
 }
 
 /** The pair (target, actor), found by binary search among the target's pairs; -1 if none. */

@@ -264,7 +264,7 @@ class PersonScorer {
         continue;
       }
       const r = ledger.pairActor[k];
-      const sel = selectivity(reactionsGiven[r], ledger.pairReactionCount[k]);
+      const sel = selectivity(reactionsGiven[r], ledger.pairReactionCount[k], config.selectivity.normalReactions);
       const pairSum = this.pairNetworkSum;
       pairSum.fill(0);
       let latest = 0;
@@ -319,7 +319,7 @@ class PersonScorer {
         if (w > latest) latest = w;
       }
       const received = findPair(ledger.targetPairStart, ledger.pairActor, p, q);
-      const sel = selectivity(reactionsGiven[q], received < 0 ? 0 : ledger.pairReactionCount[received]);
+      const sel = selectivity(reactionsGiven[q], received < 0 ? 0 : ledger.pairReactionCount[received], config.selectivity.normalReactions);
       const term = sel * Math.log1p(sum);
       this.partnerConversation[partnerCount++] = term;
       conversationValue += term;
