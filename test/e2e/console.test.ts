@@ -65,13 +65,19 @@ function newestSource(): number {
  * Opens a fresh browser context (no stored state), runs `body`, saves a screenshot whatever
  * happened, and fails on anything the page reported as wrong or any request that left the machine.
  */
-async function browse(name: string, body: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> {
+async function browse(
+  name: string,
+  body: (page: Page) => Promise<void>,
+  { viewport = { width: 1280, height: 900 }, expectedConsoleErrors = [] }: { viewport?: { width: number; height: number }; expectedConsoleErrors?: RegExp[] } = {},
+): Promise<void> {
   const context = await browser.newContext({ viewport, baseURL: server.url });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error' && !expectedConsoleErrors.some((expected) => expected.test(message.text()))) {
+      problems.push(`console error: ${message.text()}`);
+    }
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
@@ -229,7 +235,27 @@ describe('admin console and query explorer in Chromium', () => {
         expect(await page.locator('.RaSimpleList-tertiary').count()).toBe(namesInOrder.length);
         expect(await page.locator('.RaDataTable-root').count()).toBe(0);
       },
-      { width: 390, height: 844 },
+      { viewport: { width: 390, height: 844 } },
+    );
+  });
+
+  it('says plainly when the API cannot be reached, and retries', async () => {
+    await browse(
+      'api-unreachable',
+      async (page) => {
+        await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+        await page.goto('/admin/people');
+        await page.locator('#main-content').getByRole('alert').getByText(/Cannot reach the Sway API/).waitFor();
+        // Said once, in place of the rows: no toast repeating it.
+        expect(await page.getByText(/Cannot reach the Sway API/).count()).toBe(1);
+        expect(await page.getByRole('button', { name: 'Go to next page' }).count()).toBe(0);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'api-unreachable-error.png') });
+        await page.unroute('**/graphql');
+        await page.getByRole('button', { name: 'Retry' }).click();
+        await expect.poll(() => visibleNames(page)).toEqual(namesInOrder);
+      },
+      // The browser itself logs each refused request.
+      { expectedConsoleErrors: [/Failed to load resource/] },
     );
   });
 });

@@ -3,7 +3,7 @@ import { List, SearchInput, SelectInput } from 'react-admin';
 import { NETWORK_CHOICES } from '../common/choices';
 import { CursorPagination } from '../common/CursorPagination';
 import { EmptyResource } from '../common/EmptyResource';
-import { ListError } from '../common/ListError';
+import { errorsShownInline, ListError } from '../common/ListError';
 import { AccountTable } from './AccountTable';
 
 const accountFilters = [
@@ -19,6 +19,7 @@ export const AccountList = () => (
     pagination={<CursorPagination />}
     empty={<EmptyResource icon={AlternateEmailIcon} what="accounts" />}
     error={<ListError />}
+    queryOptions={errorsShownInline}
     exporter={false}
   >
     <AccountTable />

@@ -1,4 +1,5 @@
-import { ReferenceManyField, Show, useRecordContext } from 'react-admin';
+import { ReferenceManyField, useRecordContext } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 import type { AccountRecord } from '../api/records';
 import { ContentTable } from '../content/ContentTable';
 import { CursorPagination } from '../common/CursorPagination';
@@ -37,7 +38,7 @@ const sectionPagination = <CursorPagination rowsPerPageOptions={[5, 10, 25]} />;
 
 /** One account: its owner, what it published, and what it did and had done to it. */
 export const AccountShow = () => (
-  <Show component="div">
+  <ShowPage>
     <Section title="Account">
       <AccountSummary />
     </Section>
@@ -56,5 +57,5 @@ export const AccountShow = () => (
         <InteractionTable empty={<NoneYet>This account has not acted on anything.</NoneYet>} />
       </ReferenceManyField>
     </Section>
-  </Show>
+  </ShowPage>
 );

@@ -1,6 +1,6 @@
 import { TablePaginationActions } from '@mui/material';
 import type { FC } from 'react';
-import { Pagination, useListPaginationContext, type PaginationActionsProps } from 'react-admin';
+import { Pagination, useListContext, type PaginationActionsProps } from 'react-admin';
 
 /**
  * MUI's own previous/next buttons. TablePagination hands its actions component MUI's full
@@ -13,7 +13,9 @@ const PreviousNextActions = TablePaginationActions as unknown as FC<PaginationAc
  * page buttons would invite jumps the API can only make by walking every page in between.
  */
 export const CursorPagination = ({ rowsPerPageOptions = [10, 25, 50, 100] }: { rowsPerPageOptions?: number[] }) => {
-  const { perPage } = useListPaginationContext();
+  const { perPage, error } = useListContext();
+  // With nothing loaded, react-admin would still print a range ("1-25 of 25").
+  if (error) return null;
   // A page size from the URL (?perPage=5) that is not offered would leave the select blank.
   const options = [...new Set([...rowsPerPageOptions, perPage])].sort((a, b) => a - b);
   return <Pagination rowsPerPageOptions={options} actions={PreviousNextActions} />;

@@ -18,3 +18,9 @@ export const ListError = () => {
     </Alert>
   );
 };
+
+/**
+ * For <List queryOptions>: the error shows in place of the rows (ListError), so react-admin's
+ * toast would only say the same thing twice.
+ */
+export const errorsShownInline = { onError: () => undefined };

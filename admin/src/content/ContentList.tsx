@@ -4,7 +4,7 @@ import type { PersonRecord } from '../api/records';
 import { CONTENT_KIND_CHOICES, NETWORK_CHOICES } from '../common/choices';
 import { CursorPagination } from '../common/CursorPagination';
 import { EmptyResource } from '../common/EmptyResource';
-import { ListError } from '../common/ListError';
+import { errorsShownInline, ListError } from '../common/ListError';
 import { ContentTable } from './ContentTable';
 
 const contentFilters = [
@@ -31,6 +31,7 @@ export const ContentList = () => (
     pagination={<CursorPagination />}
     empty={<EmptyResource icon={ArticleIcon} what="content" />}
     error={<ListError />}
+    queryOptions={errorsShownInline}
     exporter={false}
   >
     <ContentTable />

@@ -1,5 +1,6 @@
 import { Box, Chip, Link as MuiLink, List as MuiList, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { ReferenceManyField, Show, useRecordContext } from 'react-admin';
+import { ReferenceManyField, useRecordContext } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 import type { ContentRecord } from '../api/records';
 import { humanise } from '../common/choices';
 import { CursorPagination } from '../common/CursorPagination';
@@ -117,7 +118,7 @@ const ContentComments = () => {
 
 /** A piece of content: its text, author, topics, interaction counts, comments and interactions. */
 export const ContentShow = () => (
-  <Show component="div">
+  <ShowPage>
     <Section title="Content">
       <ContentSummary />
     </Section>
@@ -138,5 +139,5 @@ export const ContentShow = () => (
         <InteractionTable empty={<NoneYet>No interactions yet.</NoneYet>} />
       </ReferenceManyField>
     </Section>
-  </Show>
+  </ShowPage>
 );

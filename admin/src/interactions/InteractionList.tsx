@@ -3,7 +3,7 @@ import { List, SelectInput } from 'react-admin';
 import { INTERACTION_KIND_CHOICES, NETWORK_CHOICES } from '../common/choices';
 import { CursorPagination } from '../common/CursorPagination';
 import { EmptyResource } from '../common/EmptyResource';
-import { ListError } from '../common/ListError';
+import { errorsShownInline, ListError } from '../common/ListError';
 import { InteractionTable } from './InteractionTable';
 
 const interactionFilters = [
@@ -19,6 +19,7 @@ export const InteractionList = () => (
     pagination={<CursorPagination />}
     empty={<EmptyResource icon={BoltIcon} what="interactions" />}
     error={<ListError />}
+    queryOptions={errorsShownInline}
     exporter={false}
   >
     <InteractionTable />

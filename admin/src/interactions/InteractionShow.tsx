@@ -1,4 +1,5 @@
-import { Show, useRecordContext } from 'react-admin';
+import { useRecordContext } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 import type { InteractionRecord } from '../api/records';
 import { humanise } from '../common/choices';
 import { NetworkChip, ShowLink } from '../common/fields';
@@ -39,9 +40,9 @@ const InteractionSummary = () => {
 };
 
 export const InteractionShow = () => (
-  <Show component="div">
+  <ShowPage>
     <Section title="Interaction">
       <InteractionSummary />
     </Section>
-  </Show>
+  </ShowPage>
 );

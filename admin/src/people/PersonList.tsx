@@ -4,7 +4,7 @@ import type { PersonRecord } from '../api/records';
 import { NETWORK_CHOICES } from '../common/choices';
 import { CursorPagination } from '../common/CursorPagination';
 import { EmptyResource } from '../common/EmptyResource';
-import { ListError } from '../common/ListError';
+import { errorsShownInline, ListError } from '../common/ListError';
 import { useIsSmall } from '../common/useIsSmall';
 
 const personFilters = [
@@ -26,6 +26,7 @@ export const PersonList = () => {
       pagination={<CursorPagination />}
       empty={<EmptyResource icon={PeopleIcon} what="people" />}
       error={<ListError />}
+      queryOptions={errorsShownInline}
       exporter={false}
     >
       {isSmall ? (

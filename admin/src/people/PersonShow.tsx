@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
-import { ReferenceManyField, Show, useRecordContext } from 'react-admin';
+import { ReferenceManyField, useRecordContext } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 import type { PersonRecord } from '../api/records';
 import { AccountTable } from '../accounts/AccountTable';
 import { ContentTable } from '../content/ContentTable';
@@ -27,7 +28,7 @@ const PersonSummary = () => {
 
 /** A person: who they are, their accounts on every network, and what they published lately. */
 export const PersonShow = () => (
-  <Show component="div">
+  <ShowPage>
     <Section title="Person">
       <PersonSummary />
     </Section>
@@ -47,6 +48,6 @@ export const PersonShow = () => (
         <ContentTable showAuthor empty={<NoneYet>Nothing published yet.</NoneYet>} />
       </ReferenceManyField>
     </Section>
-  </Show>
+  </ShowPage>
 );
 

@@ -3,7 +3,7 @@ import { DataTable, List, SearchInput, SimpleList } from 'react-admin';
 import type { TopicRecord } from '../api/records';
 import { CursorPagination } from '../common/CursorPagination';
 import { EmptyResource } from '../common/EmptyResource';
-import { ListError } from '../common/ListError';
+import { errorsShownInline, ListError } from '../common/ListError';
 import { useIsSmall } from '../common/useIsSmall';
 
 const topicFilters = [<SearchInput key="search" source="search" alwaysOn placeholder="Name starts with…" />];
@@ -20,6 +20,7 @@ export const TopicList = () => {
       pagination={<CursorPagination />}
       empty={<EmptyResource icon={LocalOfferIcon} what="topics" />}
       error={<ListError />}
+      queryOptions={errorsShownInline}
       exporter={false}
     >
       {isSmall ? (

@@ -1,5 +1,6 @@
 import { Box, Chip, Link as MuiLink, Typography } from '@mui/material';
-import { ReferenceManyField, Show, useRecordContext } from 'react-admin';
+import { ReferenceManyField, useRecordContext } from 'react-admin';
+import { ShowPage } from '../common/ShowPage';
 import type { InlinePage, TopicRecord, TopicRef } from '../api/records';
 import { ContentTable } from '../content/ContentTable';
 import { CursorPagination } from '../common/CursorPagination';
@@ -56,7 +57,7 @@ const TopicRelatives = ({ which }: { which: 'parents' | 'children' }) => {
 
 /** A topic of the ontology: broader and narrower topics, and the content about it. */
 export const TopicShow = () => (
-  <Show component="div">
+  <ShowPage>
     <Section title="Topic">
       <TopicSummary />
     </Section>
@@ -77,5 +78,5 @@ export const TopicShow = () => (
         <ContentTable empty={<NoneYet>No content about this topic yet.</NoneYet>} />
       </ReferenceManyField>
     </Section>
-  </Show>
+  </ShowPage>
 );

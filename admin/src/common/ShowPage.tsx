@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { Show, useNotify, useRedirect, useResourceContext } from 'react-admin';
+
+/**
+ * A show page laid out as outlined sections. When the record cannot be loaded it says why, in
+ * the API's words ("That id belongs to a Topic, not a Person", "No Person with that id"), where
+ * react-admin would only say "Element does not exist", then returns to the list as react-admin does.
+ */
+export const ShowPage = ({ children }: { children: ReactNode }) => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const resource = useResourceContext();
+  return (
+    <Show
+      component="div"
+      queryOptions={{
+        onError: (error: Error) => {
+          notify(error.message || 'ra.notification.item_doesnt_exist', { type: 'error' });
+          redirect('list', resource);
+        },
+      }}
+    >
+      {children}
+    </Show>
+  );
+};
