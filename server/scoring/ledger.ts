@@ -321,6 +321,15 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
 }
 
 /**
+ * Diminishing returns on one reactor's (or one conversation partner's) weighted reactions s:
+ * 2(√(1 + s) − 1) — about s for a light tie, about 2√s for a heavy one. 100 likes from one person
+ * are worth 18, from 100 people 83.
+ */
+export function diminish(s: number): number {
+  return 2 * (Math.sqrt(1 + s) - 1);
+}
+
+/**
  * Selectivity of a reactor towards one author: 1 / log2(2 + G / normal), G the effective reactions
  * the reactor gave OTHERS. 1 for someone who reacts to nobody else, 0.5 at twice the normal
  * amount, 0.15 at a hundred times. Leaving out what they gave this author means more reactions

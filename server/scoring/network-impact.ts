@@ -1,11 +1,11 @@
 import { resolveScoringConfig, type ScoringConfig } from './config';
-import { buildLedger, decayFactor, type Ledger } from './ledger';
+import { buildLedger, decayFactor, diminish, type Ledger } from './ledger';
 import { weightedPageRank } from './pagerank';
 import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInteraction } from './types';
 
 /**
  * The global, expensive part of scoring: person-level weighted PageRank over the reactor → author
- * graph, edge weight ln(1 + Σ kindWeight × 2^(−age/halfLife)) over the pair's reactions (decayed,
+ * graph, edge weight diminish(Σ kindWeight × 2^(−age/halfLife)) over the pair's reactions (decayed,
  * with diminishing returns), damping 0.85, dangling rank spread uniformly over the community,
  * power iteration to tolerance. Also records each person's decayed reactions given, which
  * scorePeople needs for selectivity. Cache the result and pass it to scorePeople.
@@ -53,7 +53,7 @@ export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): 
     for (let k = targetPairStart[p]; k < targetPairStart[p + 1]; k++) {
       if (pairReaction[k] > 0) {
         inSource[e] = node[pairActor[k]];
-        inWeight[e] = Math.log1p(pairReaction[k]);
+        inWeight[e] = diminish(pairReaction[k]);
         e++;
       }
     }

@@ -1,7 +1,7 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
 import { resolveScoringConfig, type ScoringConfig } from './config';
 import { computeExpertise } from './expertise';
-import { buildLedger, countingSort, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
+import { buildLedger, countingSort, diminish, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
 import { networkImpactFromLedger, reactionsGivenAt, relativeRankOf } from './network-impact';
 import { roundScore, scoreBand, toScale } from './scale';
 import type {
@@ -278,7 +278,7 @@ class PersonScorer {
       }
       distinctReactors += latest;
       const reachTerm = sel * -Math.expm1(-s / saturation);
-      const engagementTerm = sel * Math.log1p(s);
+      const engagementTerm = sel * diminish(s);
       const impactTerm = engagementTerm * influence[r];
       this.pairReach[j] = reachTerm;
       this.pairEngagement[j] = engagementTerm;
@@ -286,11 +286,11 @@ class PersonScorer {
       reach += reachTerm;
       engagement += engagementTerm;
       impact += impactTerm;
-      undiscountedEngagement += Math.log1p(s);
+      undiscountedEngagement += diminish(s);
       for (let n = 0; n < NETWORK_COUNT; n++) {
         const sn = pairSum[n];
         if (sn === 0) continue;
-        const e = sel * Math.log1p(sn);
+        const e = sel * diminish(sn);
         network.reach[n] += sel * -Math.expm1(-sn / saturation);
         network.engagement[n] += e;
         network.impact[n] += e * influence[r];
@@ -320,13 +320,13 @@ class PersonScorer {
       }
       const received = findPair(ledger.targetPairStart, ledger.pairActor, p, q);
       const sel = selectivity(reactionsGiven[q], received < 0 ? 0 : ledger.pairReactionCount[received], config.selectivity.normalReactions);
-      const term = sel * Math.log1p(sum);
+      const term = sel * diminish(sum);
       this.partnerConversation[partnerCount++] = term;
       conversationValue += term;
       conversations += sum;
       partners += latest;
       for (let n = 0; n < NETWORK_COUNT; n++) {
-        if (convNetworkSum[n] > 0) network.conversation[n] += sel * Math.log1p(convNetworkSum[n]);
+        if (convNetworkSum[n] > 0) network.conversation[n] += sel * diminish(convNetworkSum[n]);
       }
       e = end;
     }

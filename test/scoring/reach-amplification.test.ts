@@ -121,7 +121,8 @@ describe('amplification', () => {
     const equalized = scorePeople(world.input(AS_OF, { reactorActivity: sameActivity }));
     const crowdScore = equalized.byPerson.get(popular)!;
     const fanScore = equalized.byPerson.get(fanOfOne)!;
-    expect(crowdScore.components.amplification.value).toBeGreaterThan(10 * fanScore.components.amplification.value);
+    // 100 × 2(√2 − 1) ≈ 83 against 2(√101 − 1) ≈ 18.
+    expect(crowdScore.components.amplification.value).toBeGreaterThan(4 * fanScore.components.amplification.value);
     expect(crowdScore.score).toBeGreaterThan(fanScore.score);
   });
 
