@@ -16,12 +16,13 @@ export function createDataProvider(apiUrl = '/graphql'): DataProvider {
     cache: new InMemoryCache(),
   });
   const cursors = new PageCursors();
+  const buildQuery = createBuildQuery(cursors);
   const graphqlProvider = buildGraphQLProvider({
     client,
     // Every query is written out in api/resourceQueries.ts (and checked against the committed
     // schema by a test), so the ~100 kB introspection round trip before the first page buys nothing.
     introspection: false,
-    buildQuery: () => createBuildQuery(cursors),
+    buildQuery: () => buildQuery,
     // react-admin keeps its own query cache; normalising into Apollo's as well would only cost time.
     query: () => ({ fetchPolicy: 'no-cache' }),
   });

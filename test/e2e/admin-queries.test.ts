@@ -13,6 +13,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createBuildQuery, listRequest } from '../../admin/src/api/buildQuery';
 import { PageCursors } from '../../admin/src/api/pageCursors';
+import { reachPage } from '../../admin/src/api/reachPage';
 import { RESOURCE_NAMES, RESOURCE_QUERIES } from '../../admin/src/api/resourceQueries';
 
 /**
@@ -111,5 +112,58 @@ describe('console queries against server/api/schema.graphql', () => {
     const one = buildQuery('GET_ONE', 'people', { id: ANY_ID });
     expect(() => one.parseResponse({ data: { node: { __typename: 'Topic', id: ANY_ID } }, loading: false, networkStatus: 7 })).toThrow(/Topic, not a Person/);
     expect(() => buildQuery('UPDATE', 'people', { id: ANY_ID, data: {} })).toThrow(/only reads/);
+  });
+});
+
+describe('walking to a page whose cursor is not known yet', () => {
+  /** A stand-in for Apollo's client over a list of `size` items whose cursors are "c<index>". */
+  function fakeClient(size: number) {
+    const calls: { first: number; after: string | null }[] = [];
+    return {
+      calls,
+      query: async ({ variables }: { variables?: Record<string, unknown> }) => {
+        const first = variables?.first as number;
+        const after = (variables?.after as string | null) ?? null;
+        calls.push({ first, after });
+        const start = after === null ? 0 : Number(after.slice(1)) + 1;
+        const end = Math.min(start + first, size);
+        return { data: { page: { pageInfo: { hasNextPage: end < size, endCursor: end > start ? `c${end - 1}` : null } } } } as never;
+      },
+    };
+  }
+  const params = (page: number) => ({ pagination: { page, perPage: 5 }, sort: { field: 'id', order: 'ASC' as const }, filter: {} });
+
+  it('reaches page 3 in one cursors-only request and remembers every page start it passes', async () => {
+    const cursors = new PageCursors();
+    const client = fakeClient(12);
+    const request = listRequest('people', params(3));
+    await reachPage(client, cursors, request);
+    expect(client.calls).toEqual([{ first: 10, after: null }]);
+    expect(cursors.startOf(request.listKey, 3)).toBe('c9');
+    await reachPage(client, cursors, request);
+    expect(client.calls).toHaveLength(1);
+  });
+
+  it('walks in steps of 100 items from the nearest known page', async () => {
+    const cursors = new PageCursors();
+    const client = fakeClient(1000);
+    const request = listRequest('people', params(50));
+    cursors.remember(request.listKey, 10, 'c44');
+    await reachPage(client, cursors, request);
+    expect(client.calls.map((c) => c.first)).toEqual([100, 100]);
+    expect(client.calls[0].after).toBe('c44');
+    expect(cursors.startOf(request.listKey, 30)).toBe('c144');
+    expect(cursors.startOf(request.listKey, 50)).toBe('c244');
+  });
+
+  it('makes a page past the end, or of an empty list, start where nothing follows', async () => {
+    const cursors = new PageCursors();
+    const past = listRequest('people', params(9));
+    await reachPage(fakeClient(12), cursors, past);
+    expect(cursors.startOf(past.listKey, 9)).toBe('c11');
+
+    const empty = listRequest('topics', params(2));
+    await reachPage(fakeClient(0), cursors, empty);
+    expect(cursors.startOf(empty.listKey, 2)).toBeNull();
   });
 });

@@ -4,8 +4,8 @@
  * learned from earlier responses, so "next" and "previous" become `after:` queries.
  */
 export class PageCursors {
-  /** list key → page number → the `after` cursor that page starts at. */
-  private readonly lists = new Map<string, Map<number, string>>();
+  /** list key → page number → the `after` cursor that page starts at (null: the list's start). */
+  private readonly lists = new Map<string, Map<number, string | null>>();
 
   /** Lists remembered at most; the least recently used are forgotten first. */
   constructor(private readonly maxLists = 200) {}
@@ -25,7 +25,7 @@ export class PageCursors {
     return best;
   }
 
-  remember(listKey: string, page: number, after: string): void {
+  remember(listKey: string, page: number, after: string | null): void {
     let pages = this.touch(listKey);
     if (!pages) {
       pages = new Map();
@@ -36,7 +36,7 @@ export class PageCursors {
   }
 
   /** Marks a list as recently used (Map keeps insertion order, so re-insert it last). */
-  private touch(listKey: string): Map<number, string> | undefined {
+  private touch(listKey: string): Map<number, string | null> | undefined {
     const pages = this.lists.get(listKey);
     if (pages) {
       this.lists.delete(listKey);

@@ -12,7 +12,7 @@ interface CursorsOnlyPage {
  * knows it already; a reloaded or shared URL (?page=7) does not, so this walks from the nearest
  * known page, asking only for pageInfo, up to 100 items a step, remembering every page start.
  */
-export async function reachPage(client: ApolloClient<unknown>, cursors: PageCursors, request: ListRequest): Promise<void> {
+export async function reachPage(client: Pick<ApolloClient<unknown>, 'query'>, cursors: PageCursors, request: ListRequest): Promise<void> {
   if (cursors.startOf(request.listKey, request.page) !== undefined) return;
   let { page, after } = cursors.nearestKnown(request.listKey, request.page);
   const pageSize = request.variables.first;
@@ -26,8 +26,9 @@ export async function reachPage(client: ApolloClient<unknown>, cursors: PageCurs
     });
     const { hasNextPage, endCursor } = data.page.pageInfo;
     if (!endCursor) {
-      // Fewer items than one page: every later page is empty. An empty page sends react-admin back to page 1.
-      cursors.remember(request.listKey, request.page, after ?? '');
+      // Nothing after `after` (or an empty list): the asked page is empty, wherever it starts.
+      // An empty page sends react-admin back to page 1.
+      cursors.remember(request.listKey, request.page, after);
       return;
     }
     page += pages;
