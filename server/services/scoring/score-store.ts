@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { INTERACTION_KINDS } from '../../../shared/interactions';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Database } from '../../db/database';
 
@@ -12,10 +13,41 @@ export function endOfDay(day: string): number {
   return Date.parse(`${day}T23:59:59.999Z`);
 }
 
-/** Snapshots keep what explanations between two dates need; top content and engagers stay current-only. */
-export function snapshotDetails(s: PersonScore): string {
-  const { topContent: _c, topEngagers: _e, ...kept } = s;
-  return JSON.stringify(kept);
+const COMPONENTS = ['reach', 'amplification', 'networkImpact', 'conversation'] as const;
+const EVIDENCE = ['distinctReactors', 'reactions', 'contentCount', 'conversations'] as const;
+const FIGURES = ['posts', 'reactorInfluence', 'reactorSelectivity', 'conversationPartners', 'followers'] as const;
+
+/** Four significant digits: plenty for explanations, and a third of the bytes. */
+const round4 = (v: number) => (v === 0 || !Number.isFinite(v) ? 0 : Number(v.toPrecision(4)));
+
+/**
+ * A day's snapshot keeps what explaining a change between two dates needs (components, evidence,
+ * figures), packed as one array of numbers: 90 days × every person adds up, so no key names.
+ */
+export function packSnapshot(s: PersonScore): string {
+  return JSON.stringify([
+    s.personId, s.score, s.band.low, s.band.high, s.raw,
+    ...COMPONENTS.flatMap((c) => [s.components[c].value, s.components[c].weight, s.components[c].contribution]),
+    ...EVIDENCE.map((e) => s.evidence[e]),
+    ...FIGURES.map((f) => s.figures[f]),
+    ...INTERACTION_KINDS.map((k) => s.figures.reactionsPerPost[k]),
+  ].map(round4));
+}
+
+/** The PersonScore a packed snapshot describes (no per-network parts, top content or engagers). */
+export function unpackSnapshot(text: string): PersonScore {
+  const v: number[] = JSON.parse(text);
+  let at = 5;
+  const next = () => v[at++];
+  const components = Object.fromEntries(COMPONENTS.map((c) => [c, { value: next(), weight: next(), contribution: next() }])) as unknown as PersonScore['components'];
+  const evidence = Object.fromEntries(EVIDENCE.map((e) => [e, next()])) as unknown as PersonScore['evidence'];
+  const figures = Object.fromEntries(FIGURES.map((f) => [f, next()])) as Record<string, unknown>;
+  figures.reactionsPerPost = Object.fromEntries(INTERACTION_KINDS.map((k) => [k, next()]));
+  return {
+    personId: v[0], score: v[1], band: { low: v[2], high: v[3] }, raw: v[4],
+    components, evidence, figures: figures as unknown as PersonScore['figures'],
+    perNetwork: [], topContent: [], topEngagers: [],
+  };
 }
 
 /** Writes scores, one day's snapshots and topic expertise in chunked multi-row upserts. */
@@ -34,7 +66,7 @@ export async function storeScores(
   if (options.snapshotDay) {
     const day = options.snapshotDay;
     await upsert(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'],
-      scores.map((s) => [s.personId, day, s.score, s.band.low, s.band.high, snapshotDetails(s)]));
+      scores.map((s) => [s.personId, day, s.score, s.band.low, s.band.high, packSnapshot(s)]));
   }
   if (options.expertise) {
     const people = [...options.expertise.keys()];

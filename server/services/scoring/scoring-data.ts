@@ -36,18 +36,18 @@ export async function readEverything(db: Database, asOf: number): Promise<Input 
  */
 export async function readAround(db: Database, personIds: readonly number[], asOf: number): Promise<Input> {
   const q = db.reader;
-  const ids = marks(db, personIds, 1);
-  const at = db.placeholder(0);
-  const own = `SELECT id FROM network_account WHERE person_id IN (${ids})`;
+  const accountsSql = db.binder();
+  const contentSql = db.binder();
+  const grantsSql = db.binder();
+  const interactionsSql = db.binder();
+  const own = () => `SELECT id FROM network_account WHERE person_id IN (${interactionsSql.list(personIds)})`;
+  const received = `SELECT ${INTERACTION_COLUMNS} FROM interaction WHERE occurred_at <= ${interactionsSql.bind(asOf)} AND target_account_id IN (${own()})`;
+  const given = `SELECT ${INTERACTION_COLUMNS} FROM interaction WHERE occurred_at <= ${interactionsSql.bind(asOf)} AND actor_account_id IN (${own()}) AND target_account_id NOT IN (${own()})`;
   const [ownAccounts, content, interactions, kGrants, topicEdges] = await Promise.all([
-    q.query(`SELECT ${ACCOUNT_COLUMNS} FROM network_account WHERE person_id IN (${marks(db, personIds)})`, [...personIds]) as Promise<ScoringAccount[]>,
-    q.query(`SELECT ${CONTENT_COLUMNS} FROM content WHERE posted_at <= ${at} AND author_person_id IN (${ids})`, [asOf, ...personIds]) as Promise<(ScoringContent & { topicIds?: string[] })[]>,
-    q.query(
-      `SELECT ${INTERACTION_COLUMNS} FROM interaction WHERE occurred_at <= ${at} AND target_account_id IN (${own}) ` +
-        `UNION ALL SELECT ${INTERACTION_COLUMNS} FROM interaction WHERE occurred_at <= ${at} AND actor_account_id IN (${own}) AND target_account_id NOT IN (${own})`,
-      [asOf, ...personIds],
-    ) as Promise<ScoringInteraction[]>,
-    q.query(`SELECT ${GRANT_COLUMNS} FROM k_grant WHERE given_at <= ${at} AND receiver_person_id IN (${ids})`, [asOf, ...personIds]) as Promise<KGrant[]>,
+    q.query(`SELECT ${ACCOUNT_COLUMNS} FROM network_account WHERE person_id IN (${accountsSql.list(personIds)})`, accountsSql.params) as Promise<ScoringAccount[]>,
+    q.query(`SELECT ${CONTENT_COLUMNS} FROM content WHERE posted_at <= ${contentSql.bind(asOf)} AND author_person_id IN (${contentSql.list(personIds)})`, contentSql.params) as Promise<(ScoringContent & { topicIds?: string[] })[]>,
+    q.query(`${received} UNION ALL ${given}`, interactionsSql.params) as Promise<ScoringInteraction[]>,
+    q.query(`SELECT ${GRANT_COLUMNS} FROM k_grant WHERE given_at <= ${grantsSql.bind(asOf)} AND receiver_person_id IN (${grantsSql.list(personIds)})`, grantsSql.params) as Promise<KGrant[]>,
     readTopicEdges(db),
   ]);
   const known = new Set(ownAccounts.map((a) => a.id));
