@@ -70,6 +70,10 @@ export function computeExpertise(input: ExpertiseInput): Map<number, TopicExpert
   for (const p of scored) {
     const personId = ledger.personIds[p];
     const credit = personContentCredit(ledger, p, contentCredit);
+    if (credit.size === 0 && !grantsByReceiver.has(personId) && previous?.expertise.get(personId) === undefined) {
+      result.set(personId, []); // nothing topical: skip the ontology walk
+      continue;
+    }
     for (const grant of grantsByReceiver.get(personId) ?? []) {
       const boost = 1 + (topics.kGiverExpertiseBoost * giverTopic(grant.giverPersonId, grant.topicId)) / 100;
       const value = topics.kGrantCredit * decayFactor(ledger.asOf, grant.givenAt, config.halfLifeDays) * boost;

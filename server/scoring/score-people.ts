@@ -198,6 +198,7 @@ class PersonScorer {
   private readonly network = new NetworkSums();
   private readonly pairNetworkSum = new Float64Array(NETWORK_COUNT);
   private readonly kindDecay = new Float64Array(KIND_COUNT);
+  private readonly followerTermByNetwork = new Float64Array(NETWORK_COUNT);
   /** Per received pair of the current person: its reach, engagement and impact terms. */
   private pairReach = new Float64Array(64);
   private pairEngagement = new Float64Array(64);
@@ -236,7 +237,7 @@ class PersonScorer {
       network.posts[ledger.contentNetwork[c]] += ledger.contentDecay[c];
     }
     let followers = 0;
-    const followerTerm = new Float64Array(NETWORK_COUNT);
+    const followerTerm = this.followerTermByNetwork;
     for (let n = 0; n < NETWORK_COUNT; n++) {
       const f = ledger.followersByNetwork[p * NETWORK_COUNT + n];
       followers += f;
