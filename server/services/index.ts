@@ -33,7 +33,7 @@ export function createServices(options: ServicesOptions): Services {
   const scoring = new ScoringService({ cache, database: options.database, log: options.log });
   return {
     scoring,
-    ingest: new IngestService(),
+    ingest: new IngestService((personIds) => scoring.invalidate(personIds)),
     people: new PersonService(),
     accounts: new AccountService(),
     content: new ContentService(),

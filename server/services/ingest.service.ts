@@ -24,7 +24,7 @@ export interface IngestOptions {
 }
 
 interface AccountRef { id: number; personId: number }
-interface ContentRef { id: number; authorAccountId: number }
+interface ContentRef { id: number; authorAccountId: number; authorPersonId: number }
 
 /** Values keyed by (network, external id), nested so a lookup builds no composite key. */
 class NetworkMap<V> {
@@ -115,6 +115,13 @@ const netKey = (network: string, externalId: string) => `${network}\u0000${exter
 export class IngestService {
   private topicIdsByKey: Promise<Map<string, string>> | undefined;
 
+  /**
+   * @param onPeopleChanged told, after each commit, which people's data the batch changed
+   *   (their scores go stale). A section that created or changed nothing touches nobody, so a
+   *   re-sent batch invalidates nothing.
+   */
+  constructor(private readonly onPeopleChanged?: (personIds: number[]) => Promise<void>) {}
+
   async ingest(ctx: RequestContext, batch: IngestBatch, options: IngestOptions = {}): Promise<IngestResult> {
     const prefix = options.fieldPrefix ?? '';
     const total = INGEST_SECTIONS.reduce((n, s) => n + (batch[s]?.length ?? 0), 0);
@@ -140,6 +147,7 @@ export class IngestService {
     });
     // Committed: what the batch learned is now safe to reuse.
     if (writer) options.refCache?.add(writer.learned);
+    if (writer?.touchedPeople.size && this.onPeopleChanged) await this.onPeopleChanged([...writer.touchedPeople]);
     return written;
   }
 
@@ -404,6 +412,8 @@ const MAX_STATEMENT_TEXTS = 32;
 
 class BatchWriter {
   readonly errors: FieldError[] = [];
+  /** People whose data this batch created or changed. */
+  readonly touchedPeople = new Set<number>();
   /** Ids this batch looked up; the cache takes them once the batch commits. */
   readonly learned: KnownRefs = { people: new Map(), accounts: new NetworkMap(), content: new NetworkMap() };
 
@@ -446,6 +456,8 @@ class BatchWriter {
       ['network', 'external_id'],
       ['handle', 'followers_count', 'following_count'],
     );
+    // Follower counts enter reach: owners of new or changed accounts are touched.
+    if (affected) for (const r of rows) this.touchedPeople.add(this.personId(r.personExternalId)!);
     return countResult(rows.length, rows.length - existing, affected);
   }
 
@@ -481,6 +493,7 @@ class BatchWriter {
       const params: unknown[] = [];
       for (const r of ready) {
         const author = this.account(r.network, r.author)!;
+        this.touchedPeople.add(author.personId);
         const parentId = r.parent ? this.contentRef(r.network, r.parent)!.id : null;
         params.push(r.network, r.externalId, r.kind, author.id, author.personId, parentId, r.text, r.url, r.postedAt, r.campaignCode);
       }
@@ -518,6 +531,7 @@ class BatchWriter {
     await this.resolveAccounts(accountMisses);
     await this.resolveContent(contentMisses);
     const params: unknown[] = [];
+    const involved = new Set<number>();
     rows.forEach((r, i) => {
       const actor = this.account(r.network, r.actor);
       if (!actor) return this.fail('interactions', i, 'actorExternalId', `no ${r.network} account with externalId ${JSON.stringify(r.actor)}`);
@@ -528,11 +542,14 @@ class BatchWriter {
         if (!c) return this.fail('interactions', i, 'targetContentExternalId', `no ${r.network} content with externalId ${JSON.stringify(r.targetContent)}`);
         contentId = c.id;
         targetAccountId = c.authorAccountId;
+        involved.add(c.authorPersonId);
       } else {
         const t = this.account(r.network, r.targetAccount!);
         if (!t) return this.fail('interactions', i, 'targetAccountExternalId', `no ${r.network} account with externalId ${JSON.stringify(r.targetAccount)}`);
         targetAccountId = t.id;
+        involved.add(t.personId);
       }
+      involved.add(actor.personId);
       params.push(r.network, r.externalId, r.kind, actor.id, contentId, targetAccountId, r.occurredAt);
     });
     if (this.errors.length) return emptyResult(rows.length);
@@ -542,6 +559,8 @@ class BatchWriter {
       params,
       ['network', 'external_id'],
     );
+    // Both ends of an interaction change: the target's reach and the actor's conversation and selectivity.
+    if (created) for (const id of involved) this.touchedPeople.add(id);
     return { received: rows.length, created, updated: 0, unchanged: rows.length - created };
   }
 
@@ -591,8 +610,8 @@ class BatchWriter {
   }
 
   private async resolveContent(misses: Misses): Promise<void> {
-    await this.selectByNetworkKeys<{ id: number; author_account_id: number; network: string; external_id: string }>('SELECT id, author_account_id, network, external_id FROM content', misses, (r) =>
-      this.learned.content.set(r.network, r.external_id, { id: Number(r.id), authorAccountId: Number(r.author_account_id) }),
+    await this.selectByNetworkKeys<{ id: number; author_account_id: number; author_person_id: number; network: string; external_id: string }>('SELECT id, author_account_id, author_person_id, network, external_id FROM content', misses, (r) =>
+      this.learned.content.set(r.network, r.external_id, { id: Number(r.id), authorAccountId: Number(r.author_account_id), authorPersonId: Number(r.author_person_id) }),
     );
   }
 

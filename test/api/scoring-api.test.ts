@@ -62,6 +62,28 @@ describe.each(DIALECTS)('scores through the API on %s', (dialect) => {
     expect(cmp.data.compareScores.reason).toMatch(/band/);
   });
 
+  it('rescores exactly the people a new batch touches, on their next read', async () => {
+    const q = `{ people(first: 100, orderBy: { field: DISPLAY_NAME }) { nodes { externalId score { value evidence { reactions } } } } }`;
+    const before = new Map<string, any>((await server.gql(q)).data.people.nodes.map((n: any) => [n.externalId, n.score]));
+    // Ten new people share sc-p0's latest post: sc-p0 and the ten sharers change, nobody else.
+    const now = new Date().toISOString();
+    const people = Array.from({ length: 10 }, (_, i) => ({ externalId: `fan-${i}`, displayName: `Fan ${i}` }));
+    const accounts = people.map((p) => ({ network: 'TWITTER', externalId: `${p.externalId}-tw`, personExternalId: p.externalId, handle: `@${p.externalId}` }));
+    const interactions = accounts.map((a, i) => ({ network: 'TWITTER', externalId: `fan-share-${i}`, kind: 'SHARE', actorExternalId: a.externalId, targetContentExternalId: 'sc-post0-0', occurredAt: now }));
+    const res = await server.gql(INGEST, { input: { people, accounts, interactions } });
+    expect(res.errors).toBeUndefined();
+    expect(await server.app.services.scoring['options'].cache.staleAmong([1, 2, 3, 4, 5, 6, 7, 8])).toEqual(new Set([1]));
+
+    const after = new Map<string, any>((await server.gql(q)).data.people.nodes.map((n: any) => [n.externalId, n.score]));
+    expect(after.get('sc-p0').value).toBeGreaterThan(before.get('sc-p0').value);
+    expect(after.get('sc-p0').evidence.reactions).toBeGreaterThan(before.get('sc-p0').evidence.reactions);
+    for (const id of ['sc-p3', 'sc-p4', 'sc-p5']) expect(after.get(id)).toEqual(before.get(id));
+
+    // Re-sending the same batch changes nothing, so it marks nobody stale.
+    await server.gql(INGEST, { input: { people, accounts, interactions } });
+    expect(await server.app.services.scoring['options'].cache.staleAmong([1])).toEqual(new Set());
+  });
+
   it('rejects bad days with the field at fault', async () => {
     const res = await server.gql(`{ people(first: 1) { nodes { scoreHistory(from: "yesterday", to: "2026-01-01") { day } } } }`);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
