@@ -97,7 +97,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
   selectivity: Object.freeze({ normalReactions: 10 }),
   amplification: Object.freeze({ minPosts: 1 }),
   weights: Object.freeze({ reach: 1, amplification: 0.5, networkImpact: 1, conversation: 0.5 }),
-  influenceExponent: 1,
+  influenceExponent: 0.75,
   pageRank: Object.freeze({ damping: 0.85, tolerance: 1e-10, maxIterations: 500 }),
   scale: Object.freeze({ rawAtMidpoint: 40, steepness: 1 }),
   band: Object.freeze({ maxHalfWidth: 30, reactorWeight: 1, reactionWeight: 0.1, contentWeight: 0.2, conversationWeight: 0.2 }),

@@ -69,12 +69,14 @@ function reasonFor(name: keyof ScoreComponents, points: number, before: PersonSc
       const followers = relativeChange(before.figures.followers, after.figures.followers);
       if (followers > reactors) return movement('followers', before.figures.followers, after.figures.followers, 0);
       if (reactors > 0.01) return movement('people reacting', before.evidence.distinctReactors, after.evidence.distinctReactors);
-      return movement('selectivity of the people reacting', before.figures.reactorSelectivity, after.figures.reactorSelectivity, 2);
+      return movement('reach (people reacting, weighted by how selective they are)', before.components.reach.value, after.components.reach.value, 2);
     }
     case 'amplification': {
-      // The kind whose weighted per-post rate moved most in the direction of the change.
+      // The kind whose weighted per-post rate moved most in the direction of the change, if one
+      // did; otherwise the engagement per post itself (e.g. posts ageing faster than the
+      // diminishing-returns engagement on them).
       let best: InteractionKind | null = null;
-      let bestMove = 0;
+      let bestMove = 0.005;
       for (const kind of INTERACTION_KINDS) {
         const move = kindWeights[kind] * (after.figures.reactionsPerPost[kind] - before.figures.reactionsPerPost[kind]);
         if (Math.sign(move) === Math.sign(points) && Math.abs(move) > Math.abs(bestMove)) {
@@ -83,7 +85,7 @@ function reasonFor(name: keyof ScoreComponents, points: number, before: PersonSc
         }
       }
       const posts = relativeChange(before.figures.posts, after.figures.posts) > 0.2 ? ` (posts ${fmt(before.figures.posts)} → ${fmt(after.figures.posts)})` : '';
-      if (best === null) return movement('selectivity of the people reacting', before.figures.reactorSelectivity, after.figures.reactorSelectivity, 2) + posts;
+      if (best === null) return movement('engagement per post', before.components.amplification.value, after.components.amplification.value, 2) + posts;
       return movement(`${KIND_NOUN[best]} per post`, before.figures.reactionsPerPost[best], after.figures.reactionsPerPost[best]) + posts;
     }
     case 'networkImpact': {
