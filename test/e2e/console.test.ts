@@ -206,6 +206,12 @@ describe('admin console and query explorer in Chromium', () => {
 
   it('the explorer runs a query against /graphql with nothing loaded from outside', async () => {
     await browse('explorer', async (page) => {
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      let fellBackToMainThread = false;
+      page.on('console', (message) => {
+        if (/Could not create web worker/.test(message.text())) fellBackToMainThread = true;
+      });
       await page.goto('/explorer/');
       const queryEditor = page.locator('.graphiql-query-editor .monaco-editor').first();
       await queryEditor.waitFor({ timeout: 30_000 });
@@ -221,6 +227,10 @@ describe('admin console and query explorer in Chromium', () => {
       // The schema docs come from introspection, also served locally.
       await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
       await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+      // Monaco's language services run in the bundled workers, served from this server.
+      await expect.poll(() => workers.some((url) => /graphql\.worker/.test(url))).toBe(true);
+      expect(workers.every((url) => url.startsWith(server.url))).toBe(true);
+      expect(fellBackToMainThread).toBe(false);
     });
   });
 

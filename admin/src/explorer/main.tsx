@@ -1,6 +1,4 @@
-// Monaco runs its language services in web workers; this registers Vite-bundled ones, so
-// nothing is fetched from a CDN.
-import 'graphiql/setup-workers/vite';
+import './monacoWorkers';
 import 'graphiql/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
