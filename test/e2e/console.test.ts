@@ -234,6 +234,41 @@ describe('admin console and query explorer in Chromium', () => {
     });
   });
 
+  it('interactions, accounts and content filter by kind and network; a topic shows its neighbours and content', async () => {
+    await browse('other-lists', async (page) => {
+      const rows = page.locator('.RaDataTable-tbody tr');
+      const pick = async (filter: string, option: string) => {
+        await page.getByRole('combobox', { name: filter }).click();
+        await page.getByRole('option', { name: option, exact: true }).click();
+      };
+
+      await page.goto('/admin/interactions');
+      await pick('Kind', 'Follow');
+      await expect.poll(() => rows.count()).toBe(world.people!.length);
+      expect(new Set(await page.locator('.RaDataTable-tbody .column-kind').allInnerTexts())).toEqual(new Set(['Follow']));
+
+      await page.goto('/admin/accounts');
+      await pick('Network', 'Blog');
+      await expect.poll(() => rows.count()).toBe(world.people!.length);
+      expect((await page.locator('.RaDataTable-tbody .column-handle').allInnerTexts()).every((h) => h.endsWith('.example.org'))).toBe(true);
+
+      // This world has no comments: the filtered list says so and offers to clear the filter.
+      await page.goto('/admin/content');
+      await pick('Kind', 'Comment');
+      await page.getByText(/No Content found using the current filters/).waitFor();
+
+      await page.goto('/admin/topics');
+      await page.getByPlaceholder('Name starts with…').fill('Basketb');
+      await page.locator('.RaDataTable-tbody .column-displayName', { hasText: /^Basketball$/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Basketball', exact: true }).waitFor();
+      await section(page, 'Narrower topics').getByText('NBA', { exact: true }).waitFor();
+      expect(await section(page, 'Broader topics').locator('.MuiChip-root').count()).toBeGreaterThan(0);
+      // Every post in this world is about basketball; the newest come first, five a page.
+      await expect.poll(() => section(page, 'Content about it').locator('.RaDataTable-tbody tr').count()).toBe(5);
+      await section(page, 'Content about it').getByText(`1-5 of ${world.content!.length}`).waitFor();
+    });
+  });
+
   it('the console works at phone width', async () => {
     await browse(
       'people-phone',
