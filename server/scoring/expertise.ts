@@ -83,7 +83,7 @@ export function computeExpertise(input: ExpertiseInput): Map<number, TopicExpert
 
     const before = new Map<string, TopicExpertise>();
     for (const entry of previous?.expertise.get(personId) ?? []) before.set(entry.topicId, entry);
-    const topicIds = new Set<string>([...propagated.keys(), ...before.keys()]);
+    const topicIds = before.size === 0 ? propagated.keys() : new Set<string>([...propagated.keys(), ...before.keys()]);
     const list: TopicExpertise[] = [];
     for (const topicId of topicIds) {
       const earlier = before.get(topicId);
@@ -193,10 +193,10 @@ class Ontology {
     for (const topic of [...topics].filter((t) => !this.order.has(t)).sort()) this.order.set(topic, position++);
   }
 
-  /** Leaf credit → credit of every topic it reaches going up. */
+  /** Leaf credit → credit of every topic it reaches going up (the map itself when there is no ontology). */
   propagate(leafCredit: Map<string, number>): Map<string, number> {
+    if (this.parents.size === 0 || leafCredit.size === 0) return leafCredit;
     const credit = new Map(leafCredit);
-    if (this.parents.size === 0 || leafCredit.size === 0) return credit;
     const reached = new Set<string>();
     const stack = [...leafCredit.keys()];
     while (stack.length > 0) {

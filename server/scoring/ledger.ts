@@ -72,7 +72,7 @@ export interface Ledger {
   /** 2^(−age/halfLife); 0 for content posted after asOf. */
   contentDecay: Float64Array;
   /** Sorted distinct topic ids. */
-  contentTopics: string[][];
+  contentTopics: (readonly string[])[];
   contentIndex: IdIndex;
   /** A person's content, in id order: personContent[personContentStart[p] .. personContentStart[p+1]). */
   personContentStart: Int32Array;
@@ -154,7 +154,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
   const contentNetwork = new Uint8Array(contentCount);
   const contentIsPost = new Uint8Array(contentCount);
   const contentDecay = new Float64Array(contentCount);
-  const contentTopics: string[][] = new Array<string[]>(contentCount);
+  const contentTopics: (readonly string[])[] = new Array<readonly string[]>(contentCount);
   for (let c = 0; c < contentCount; c++) {
     const item = keptContent[c];
     const a = keptAuthor[c];
@@ -163,7 +163,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     contentNetwork[c] = accountNetwork[a];
     contentIsPost[c] = item.kind === ContentKind.COMMENT ? 0 : 1;
     contentDecay[c] = item.postedAt <= asOf ? decayFactor(asOf, item.postedAt, halfLifeDays) : 0;
-    contentTopics[c] = item.topicIds.length === 0 ? [] : [...new Set(item.topicIds)].sort();
+    contentTopics[c] = canonicalTopics(item.topicIds);
   }
   const contentIndex = new IdIndex(contentIds);
   const personContentStart = new Int32Array(personCount + 1);
@@ -380,12 +380,27 @@ function classifyPair(aStart: number, aEnd: number, bStart: number, bEnd: number
   }
 }
 
-function sortById<T extends { id: number }>(items: readonly T[], what: string): T[] {
-  const sorted = items.slice().sort((a, b) => a.id - b.id);
+/** Items by id; input already in id order (as the database returns it) is used as is. */
+function sortById<T extends { id: number }>(items: readonly T[], what: string): readonly T[] {
+  let sorted = items;
+  for (let i = 1; i < items.length; i++) {
+    if (!(items[i].id > items[i - 1].id)) {
+      sorted = items.slice().sort((a, b) => a.id - b.id);
+      break;
+    }
+  }
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].id === sorted[i - 1].id) throw new RangeError(`scoring: duplicate ${what} id ${sorted[i].id}`);
   }
   return sorted;
+}
+
+/** Sorted distinct topic ids; the input array itself when it already is (it is never modified). */
+function canonicalTopics(topicIds: readonly string[]): readonly string[] {
+  for (let i = 1; i < topicIds.length; i++) {
+    if (!(topicIds[i] > topicIds[i - 1])) return [...new Set(topicIds)].sort();
+  }
+  return topicIds;
 }
 
 /** Stable counting sort of `order` by key[order[i]] in 0..keyCount−1. */
