@@ -72,12 +72,16 @@ export interface NetworkImpact {
   readonly personIds: Float64Array;
   /** personId → position in the arrays below. */
   readonly indexOf: ReadonlyMap<number, number>;
-  /** PageRank probability; sums to 1 over the whole graph. */
+  /**
+   * PageRank probability (relativeRank / N), summing to 1: the textbook PageRank on a connected
+   * graph; with several communities, each keeps its own teleport and dangling mass.
+   */
   readonly rank: Float64Array;
   /**
    * Rank relative to the uniform rank of the person's connected community (mean 1 in every
-   * community). 1 is a typical member, 0.15 (1 − damping) someone nobody reacts to. This is what
-   * the score uses: it does not move when unrelated communities or isolated strangers appear.
+   * community). 1 is a typical member; someone nobody reacts to gets 1 − damping (0.15) plus an even
+   * share of the rank of those who react to nobody. This is what the score uses: it does not
+   * move when unrelated communities or isolated strangers appear.
    */
   readonly relativeRank: Float64Array;
   /** Size of the person's weakly connected community in the reaction graph. */
