@@ -31,14 +31,30 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const topics = await ensureTopicOntology(db, config.dataDir);
     if (topics) log(`Loaded ${topics.toLocaleString('en')} Klout topics`);
-    const services = (options.wrapServices ?? ((s) => s))(createServices({ database: config, redisUrl: config.redisUrl, log }));
+    const auth = { secret: config.authSecret, tokenTtlMs: config.authTokenTtlMs };
+    const services = (options.wrapServices ?? ((s) => s))(createServices({ database: config, redisUrl: config.redisUrl, log, auth }));
+    if (config.authSecretGenerated) {
+      log('AUTH_SECRET is not set: login tokens are signed with a random secret made for this process; they stop working when it restarts, and other instances refuse them.');
+    }
+    if (config.admin) {
+      const admin = await services.auth.ensureFirstAdmin(systemContext(db, 'startup'), config.admin.email, config.admin.password).catch((err: Error) => {
+        throw new Error(`ADMIN_EMAIL/ADMIN_PASSWORD: ${err.message}`);
+      });
+      if (admin) log(`Created the first admin, ${admin.email}`);
+    }
     // Loaded only when wanted: production instances never need the generator.
     const { isDatabaseEmpty, seedDemoWorld } = config.seedDemo ? await import('./db/seed/seed-demo') : ({} as never);
     let backfillDays = 0;
     if (config.seedDemo && (await isDatabaseEmpty(db))) {
       log('Empty database: seeding the demo world…');
-      await seedDemoWorld(systemContext(db, 'seed'), services.ingest, { anchor: startOfUtcDay(Date.now()), log });
+      const seeded = await seedDemoWorld(systemContext(db, 'seed'), services.ingest, { anchor: startOfUtcDay(Date.now()), log });
       backfillDays = 90; // the demo comes with 90 days of daily scores
+      if (config.production) log('Demo logins are not created in production (NODE_ENV=production).');
+      else {
+        const { DEMO_PASSWORD, seedDemoUsers } = await import('./db/seed/demo-users');
+        const created = await seedDemoUsers(systemContext(db, 'seed'), services.auth, seeded.cast.influencers[0]);
+        if (created.length) log(`Demo logins, password "${DEMO_PASSWORD}": ${created.join(', ')}`);
+      }
     }
     const http = await startHttpServer({ db, services, port: config.port, host: config.host, adminDist: config.adminDist });
     if (options.rescoreOnStart ?? true) {

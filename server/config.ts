@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -21,6 +22,16 @@ export interface Config {
   adminDist: string;
   /** Folder holding shipped data: the Klout ontology copy. */
   dataDir: string;
+  /** NODE_ENV=production: AUTH_SECRET is required and no demo login is created. */
+  production: boolean;
+  /** Signs login tokens (HS256); at least 32 characters. */
+  authSecret: string;
+  /** AUTH_SECRET was absent, so a random one was made for this process: its tokens die with it. */
+  authSecretGenerated: boolean;
+  /** How long a login token is valid, in milliseconds (AUTH_TOKEN_TTL, default 12h). */
+  authTokenTtlMs: number;
+  /** The first admin, created on start when the database has no admin (ADMIN_EMAIL + ADMIN_PASSWORD). */
+  admin: { email: string; password: string } | undefined;
 }
 
 export const REPO_ROOT = findRepoRoot();
@@ -49,6 +60,37 @@ function bool(name: string, raw: string | undefined, fallback: boolean): boolean
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+const DURATION_UNITS_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "90s", "30m", "12h", "7d", or a number of seconds. */
+function duration(name: string, raw: string | undefined, fallbackMs: number, minMs: number, maxMs: number): number {
+  if (raw === undefined || raw === '') return fallbackMs;
+  const m = /^\s*(\d+)\s*([smhd]?)\s*$/.exec(raw);
+  const ms = m ? Number(m[1]) * DURATION_UNITS_MS[m[2] || 's'] : NaN;
+  if (!Number.isSafeInteger(ms) || ms < minMs || ms > maxMs) {
+    throw new Error(`${name} must be a duration from ${minMs / 1000} s to ${maxMs / 86_400_000} days, like "30m", "12h" or "7d", got "${raw}"`);
+  }
+  return ms;
+}
+
+function authSecret(env: NodeJS.ProcessEnv, production: boolean): { authSecret: string; authSecretGenerated: boolean } {
+  const given = env.AUTH_SECRET;
+  if (given) {
+    if (given.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
+    return { authSecret: given, authSecretGenerated: false };
+  }
+  if (production) throw new Error('AUTH_SECRET is required when NODE_ENV=production (e.g. `openssl rand -base64 48`)');
+  return { authSecret: randomBytes(48).toString('base64url'), authSecretGenerated: true };
+}
+
+function firstAdmin(env: NodeJS.ProcessEnv): Config['admin'] {
+  const email = env.ADMIN_EMAIL || undefined;
+  const password = env.ADMIN_PASSWORD || undefined;
+  if (!email && !password) return undefined;
+  if (!email || !password) throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+  return { email, password };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -56,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error(`REDIS_URL must start with redis://, got "${redisUrl}"`);
+  const production = env.NODE_ENV === 'production';
   return {
     port: int('PORT', env.PORT, 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -66,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logSql: bool('LOG_SQL', env.LOG_SQL, false),
     adminDist: path.join(REPO_ROOT, 'admin', 'dist'),
     dataDir: path.join(REPO_ROOT, 'data'),
+    production,
+    ...authSecret(env, production),
+    authTokenTtlMs: duration('AUTH_TOKEN_TTL', env.AUTH_TOKEN_TTL, 12 * 3_600_000, 60_000, 30 * 86_400_000),
+    admin: firstAdmin(env),
     ...overrides,
   };
 }

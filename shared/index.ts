@@ -1,3 +1,4 @@
 export * from './networks';
 export * from './interactions';
 export * from './limits';
+export * from './roles';

@@ -1,6 +1,7 @@
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ValidationError, type FieldError } from '../services/errors';
 
@@ -24,15 +25,15 @@ export type ErrorLogger = (error: unknown) => void;
  */
 export function createErrorFormatter(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = domainCause(error) ?? unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof ValidationError) {
-      return { ...base, message: original.message, extensions: { code: original.code, field: original.field, errors: original.errors } };
+      return { ...base, message: original.message, extensions: { ...original.details, code: original.code, field: original.field, errors: original.errors } };
     }
     if (original instanceof DomainError) {
       const field = (original as { field?: string }).field;
-      return { ...base, message: original.message, extensions: { code: original.code, ...(field ? { field } : {}) } };
+      return { ...base, message: original.message, extensions: { ...original.details, code: original.code, ...(field ? { field } : {}) } };
     }
     if (original instanceof ArgumentValidationError) {
       const errors = flattenValidation(original.extensions.validationErrors);
@@ -50,6 +51,26 @@ export function createErrorFormatter(log: ErrorLogger) {
     log(original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/** A domain error inside a GraphQLError that has no path: one raised before execution (context creation). */
+function domainCause(error: unknown): DomainError | undefined {
+  return error instanceof GraphQLError && error.originalError instanceof DomainError ? error.originalError : undefined;
+}
+
+/** HTTP status of a request refused as a whole (before execution) with each domain code. */
+const REQUEST_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+
+/**
+ * What to throw when building a request's context fails: a domain error (a bad token) becomes a
+ * GraphQLError carrying its HTTP status, which the formatter above shows with the domain code;
+ * anything else is left alone and answered as INTERNAL_SERVER_ERROR.
+ */
+export function asRequestError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const status = REQUEST_STATUS[error.code] ?? 400;
+  const headers = new HeaderMap(status === 401 ? [['www-authenticate', 'Bearer']] : []);
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status, headers } } });
 }
 
 /** class-validator errors, nested ones included, as dotted field paths under their argument. */

@@ -5,11 +5,13 @@ import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
 import { ContentResolver } from './resolvers/content.resolver';
 import { IngestResolver } from './resolvers/ingest.resolver';
+import { KCountResolver, KResolver, PersonKResolver } from './resolvers/k.resolver';
 import { InteractionResolver } from './resolvers/interaction.resolver';
 import { NetworkAccountResolver } from './resolvers/network-account.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
+import { UserResolver } from './resolvers/user.resolver';
 import { ContentContributionResolver, EngagerContributionResolver, ScoreResolver, TopicExpertiseResolver } from './resolvers/score.resolver';
 
 /** The committed SDL: reviewers see every API change in the diff; a test fails on drift. */
@@ -27,6 +29,10 @@ export const RESOLVERS = [
   ContentContributionResolver,
   EngagerContributionResolver,
   TopicExpertiseResolver,
+  UserResolver,
+  KResolver,
+  KCountResolver,
+  PersonKResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -41,7 +47,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
     if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions and topics.';
-    if (mutation) mutation.description = 'Write to Sway: ingest batches of people, accounts, content and interactions.';
+    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore.';
     return schema;
   });
   return built;

@@ -4,6 +4,7 @@ export { Content, ContentTopic } from './content.entity';
 export { Interaction } from './interaction.entity';
 export { Topic, TopicEdge } from './topic.entity';
 export { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
+export { User } from './user.entity';
 
 import { Person } from './person.entity';
 import { NetworkAccount } from './network-account.entity';
@@ -11,5 +12,6 @@ import { Content, ContentTopic } from './content.entity';
 import { Interaction } from './interaction.entity';
 import { Topic, TopicEdge } from './topic.entity';
 import { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
+import { User } from './user.entity';
 
-export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow];
+export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User];

@@ -8,7 +8,7 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  * Apollo Server on node:http without a framework: measured here, the express integration costs
  * about a third of the throughput, and we need nothing from it.
  */
-export function graphqlHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, makeContext: () => Promise<TContext>) {
+export function graphqlHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, makeContext: (headers: HeaderMap) => Promise<TContext>) {
   return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -26,7 +26,7 @@ export function graphqlHandler<TContext extends BaseContext>(apollo: ApolloServe
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: makeContext,
+      context: () => makeContext(headers),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

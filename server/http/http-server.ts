@@ -2,8 +2,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGraphQLContext, type GraphQLContext } from '../api/context';
-import { createErrorFormatter, type ErrorLogger } from '../api/error-formatting';
+import { createGraphQLContext, viewerOfRequest, type GraphQLContext } from '../api/context';
+import { asRequestError, createErrorFormatter, type ErrorLogger } from '../api/error-formatting';
 import { buildGraphQLSchema } from '../api/schema';
 import type { Database } from '../db/database';
 import type { Services } from '../services';
@@ -38,7 +38,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
-  const handleGraphql = graphqlHandler(apollo, async () => createGraphQLContext(options.db, options.services));
+  const handleGraphql = graphqlHandler(apollo, async (headers) => {
+    const viewer = await viewerOfRequest(options.db, options.services, headers).catch((err: unknown) => {
+      throw asRequestError(err);
+    });
+    return createGraphQLContext(options.db, options.services, viewer);
+  });
   const serveAdmin = serveStatic(options.adminDist, '/admin/');
   const serveExplorer = serveStatic(options.adminDist, '/explorer/', 'explorer.html');
 

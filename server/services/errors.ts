@@ -4,6 +4,13 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
+  constructor(
+    message: string,
+    /** Facts a client may act on, shown in extensions beside the code (e.g. which rule refused). */
+    readonly details?: Readonly<Record<string, string | number | boolean>>,
+  ) {
+    super(message);
+  }
 }
 
 /** One invalid value: the path of the field at fault and why. */
@@ -14,8 +21,8 @@ export interface FieldError {
 
 export class ValidationError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
-  constructor(readonly errors: FieldError[]) {
-    super(errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : `${errors.length} invalid fields; first: ${errors[0].field}: ${errors[0].message}`);
+  constructor(readonly errors: FieldError[], details?: DomainError['details']) {
+    super(errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : `${errors.length} invalid fields; first: ${errors[0].field}: ${errors[0].message}`, details);
   }
   get field(): string {
     return this.errors[0].field;
@@ -26,5 +33,21 @@ export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
   constructor(readonly what: string, readonly field?: string) {
     super(`${what} not found`);
+  }
+}
+
+/** No one is logged in, or the credentials or token are not valid. The message never says which part was wrong. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'log in first') {
+    super(message);
+  }
+}
+
+/** The viewer is known but may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message);
   }
 }

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { AccountService } from './account.service';
+import { AuthService, type AuthOptions } from './auth/auth.service';
 import { ContentService } from './content.service';
 import { IngestService } from './ingest.service';
 import { InteractionService } from './interaction.service';
+import { KService } from './k.service';
 import { PersonService } from './person.service';
 import { TopicService } from './topic.service';
 import { MemoryScoreCache, type ScoreCache } from './scoring/score-cache';
@@ -18,6 +21,8 @@ export interface Services {
   interactions: InteractionService;
   topics: TopicService;
   scoring: ScoringService;
+  auth: AuthService;
+  k: KService;
 }
 
 export interface ServicesOptions {
@@ -26,6 +31,8 @@ export interface ServicesOptions {
   /** Redis for the score cache shared by several instances; an in-process cache when absent. */
   redisUrl?: string;
   log?: (line: string) => void;
+  /** Token secret and lifetime, from config. Absent (tools that issue no token): a random secret. */
+  auth?: Pick<AuthOptions, 'secret' | 'tokenTtlMs'>;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -39,5 +46,7 @@ export function createServices(options: ServicesOptions): Services {
     content: new ContentService(),
     interactions: new InteractionService(),
     topics: new TopicService(),
+    auth: new AuthService(options.auth ?? { secret: randomBytes(48).toString('base64url'), tokenTtlMs: 3_600_000 }),
+    k: new KService({ onGranted: (personIds) => scoring.invalidate(personIds) }),
   };
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../shared/roles';
+import { createTestUser, gqlAs, loginAs } from '../support/auth';
 import { DIALECTS } from '../support/databases';
 import { asGraphQLInput, smallWorld } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
@@ -41,7 +43,9 @@ describe.each(DIALECTS)('scores through the API on %s', (dialect) => {
   });
 
   it('keeps the daily history, explains changes, and compares with the bands', async () => {
-    await server.gql(`mutation { rescore(backfillDays: 2) { people days } }`).then((r) => {
+    await createTestUser(server, { email: 'admin@test.sway', role: Role.ADMIN });
+    const admin = await loginAs(server, 'admin@test.sway'); // rescore is ADMIN only
+    await gqlAs(server, admin, `mutation { rescore(backfillDays: 2) { people days } }`).then((r) => {
       expect(r.errors).toBeUndefined();
       expect(r.data.rescore).toMatchObject({ people: 8, days: 3 });
     });

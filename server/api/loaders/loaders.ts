@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import type { Content, Interaction, NetworkAccount, Person, Topic } from '../../entities';
+import type { Content, Interaction, NetworkAccount, Person, Topic, User } from '../../entities';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Services } from '../../services';
+import type { KCount } from '../../services/k.service';
 import type { RequestContext } from '../../services/request-context';
 import { pageLoader } from './page-loader';
 
@@ -18,6 +19,8 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     content: byId<number, Content>((ids) => services.content.byIds(ctx, ids)),
     interaction: byId<number, Interaction>((ids) => services.interactions.byIds(ctx, ids)),
     topic: byId<string, Topic>((ids) => services.topics.byIds(ctx, ids)),
+    /** Only the users the viewer may see: an ADMIN everyone, anyone else themselves. */
+    user: byId<number, User>((ids) => services.auth.visibleUsers(ctx, ids)),
 
     accountsOfPerson: pageLoader((ids: number[], page) => services.people.accountPages(ctx, ids, page)),
     contentOfPerson: pageLoader((ids: number[], page) => services.content.pagesByPerson(ctx, ids, page)),
@@ -35,6 +38,11 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     expertise: new DataLoader<number, TopicExpertise[]>(async (ids) => {
       const expertise = await services.scoring.expertise(ctx, ids);
       return ids.map((id) => expertise.get(id) ?? []);
+    }, { maxBatchSize: 1000 }),
+
+    kReceived: new DataLoader<number, KCount[]>(async (ids) => {
+      const counts = await services.k.receivedCounts(ctx, ids);
+      return ids.map((id) => counts.get(id) ?? []);
     }, { maxBatchSize: 1000 }),
 
     interactionCounts: new DataLoader<number, Map<string, number>>(async (ids) => {

@@ -13,6 +13,7 @@ export async function loadNode(ctx: GraphQLContext, globalId: string, field: str
     : type === 'NetworkAccount' ? await loaders.account.load(Number(id))
     : type === 'Content' ? await loaders.content.load(Number(id))
     : type === 'Interaction' ? await loaders.interaction.load(Number(id))
+    : type === 'User' ? await loaders.user.load(Number(id)) // only the viewer's own, or any for an ADMIN
     : await loaders.topic.load(id);
   if (!node) throw new NotFoundError(type, field);
   return node;
@@ -20,7 +21,7 @@ export async function loadNode(ctx: GraphQLContext, globalId: string, field: str
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => NodeType, { description: 'Anything by its global id. Unknown ids answer NOT_FOUND.' })
+  @Query(() => NodeType, { description: 'Anything by its global id. Unknown ids answer NOT_FOUND, and so do users other than the viewer (an ADMIN sees every user).' })
   node(@Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<unknown> {
     return loadNode(ctx, id, 'id');
   }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PersonScore } from '../../scoring';
 import type { Content, Person, Topic } from '../../entities';
+import { authorize } from '../../services/auth/access';
 import { ValidationError } from '../../services/errors';
 import type { GraphQLContext } from '../context';
 import { rowIdOf } from '../relay/global-id';
@@ -68,11 +69,12 @@ export class ScoreResolver {
     return ctx.services.scoring.compare(ctx, ia, ib);
   }
 
-  @Mutation(() => RescorePayloadType, { description: 'Recomputes every score, network impact included, off the request path; the API keeps answering. Optionally rebuilds the daily history.' })
+  @Mutation(() => RescorePayloadType, { description: 'Recomputes every score, network impact included, off the request path; the API keeps answering. Optionally rebuilds the daily history. ADMIN only: UNAUTHENTICATED without a login, FORBIDDEN for other roles.' })
   async rescore(
     @Arg('backfillDays', () => Int, { nullable: true, description: 'Also rebuild this many days of history (0 to 365).' }) backfillDays: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RescorePayloadType> {
+    authorize(ctx, 'rescore');
     if (backfillDays != null && (backfillDays < 0 || backfillDays > 365)) throw new ValidationError([{ field: 'backfillDays', message: 'must be from 0 to 365' }]);
     const started = performance.now();
     const summary = await ctx.services.scoring.rescoreAll(ctx, { backfillDays: backfillDays ?? 0 });

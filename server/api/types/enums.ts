@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { ContentKind, InteractionKind } from '../../../shared/interactions';
 import { Network } from '../../../shared/networks';
+import { Role } from '../../../shared/roles';
 
 registerEnumType(Network, {
   name: 'Network',
@@ -24,6 +25,17 @@ registerEnumType(InteractionKind, {
 registerEnumType(ContentKind, {
   name: 'ContentKind',
   description: 'What a piece of content is.',
+});
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user is, and so what they may do.',
+  valuesConfig: {
+    ADMIN: { description: 'Runs the platform: users, rescoring, everything.' },
+    ANALYST: { description: 'Studies scores and people.' },
+    BRAND_MANAGER: { description: 'Runs perk campaigns for a brand.' },
+    INFLUENCER: { description: 'A person scored by Sway, logged in as themselves; gives +K.' },
+  },
 });
 
 export enum SortDirection {
@@ -82,4 +94,4 @@ registerEnumType(InteractionOrderField, {
   valuesConfig: { OCCURRED_AT: { description: 'When it happened.' }, ID: { description: 'Order of arrival in Sway.' } },
 });
 
-export { ContentKind, InteractionKind, Network };
+export { ContentKind, InteractionKind, Network, Role };
