@@ -4,13 +4,19 @@ import { loadConfig } from '../config';
 import { memoizeServices } from './memoized-services';
 
 /**
- * A server for the API benchmark, in a process of its own so the load generator does not share
- * its event loop. Usage: node bench-server.js SQLITE_PATH db|memory. Prints "PORT <n>" when ready.
+ * A server for the benchmarks, in a process of its own so the load generator does not share its
+ * event loop. Usage: node bench-server.js SQLITE_PATH db|memory|rescoring.
+ * "rescoring" starts a full rescore in a worker thread at once and prints "RESCORED" when done.
+ * Prints "PORT <n>" when ready.
  */
 async function main(): Promise<void> {
   const [sqlitePath, mode] = process.argv.slice(2);
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', sqlitePath, databaseUrl: undefined, seedDemo: false });
-  const app = await startApp(config, { wrapServices: mode === 'memory' ? memoizeServices : undefined });
+  const app = await startApp(config, {
+    wrapServices: mode === 'memory' ? memoizeServices : undefined,
+    rescoreOnStart: mode === 'rescoring',
+    log: (line) => line.startsWith('Rescored') && process.stdout.write(`RESCORED ${line}\n`),
+  });
   process.stdout.write(`PORT ${app.http.port}\n`);
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }

@@ -33,9 +33,10 @@ const steps = [
 ];
 for (const step of steps) {
   if (builtAt(step.output) < newestMtime(step.sources)) {
-    console.log(`Building the ${step.name}…`);
+    console.error(`Building the ${step.name}…`);
     try {
-      execSync(`npm run --silent ${step.script}`, { cwd: root, stdio: 'inherit' });
+      // Builds report on stderr, so a command whose stdout is data (npm run convert) stays clean.
+      execSync(`npm run --silent ${step.script}`, { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
     } catch {
       console.error(`Building the ${step.name} failed; see the messages above.`);
       process.exit(1);
