@@ -4,8 +4,9 @@ import type { Person } from './person.entity';
 import type { Topic } from './topic.entity';
 
 /**
- * A person's latest published score. `details` holds the engine's whole PersonScore as JSON
- * (components, per-network parts, evidence, top content and engagers) so it is explained as computed.
+ * A person's latest published score. `details` holds the engine's whole PersonScore, packed
+ * (server/services/scoring/score-store.ts): components, per-network parts, evidence, figures, top
+ * content and engagers, so the score is explained as it was computed.
  */
 @Entity('person_score')
 @Index('ix_person_score_score', ['score'])

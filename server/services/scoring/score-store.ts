@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { INTERACTION_KINDS } from '../../../shared/interactions';
+import { NETWORKS } from '../../../shared/networks';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Database } from '../../db/database';
 
@@ -21,21 +22,29 @@ const FIGURES = ['posts', 'reactorInfluence', 'reactorSelectivity', 'conversatio
 const round4 = (v: number) => (v === 0 || !Number.isFinite(v) ? 0 : Number(v.toPrecision(4)));
 
 /**
- * A day's snapshot keeps what explaining a change between two dates needs (components, evidence,
- * figures), packed as one array of numbers: 90 days × every person adds up, so no key names.
+ * Scores are stored packed, as one array of numbers without key names: a full rescore writes one
+ * row per person and the history one per person and day, so bytes add up. A day's snapshot keeps
+ * what explaining a change between two dates needs (components, evidence, figures); the current
+ * score adds its per-network parts, top content and top engagers.
  */
-export function packSnapshot(s: PersonScore): string {
-  return JSON.stringify([
+export function packScore(s: PersonScore, withDetails: boolean): string {
+  const values = [
     s.personId, s.score, s.band.low, s.band.high, s.raw,
     ...COMPONENTS.flatMap((c) => [s.components[c].value, s.components[c].weight, s.components[c].contribution]),
     ...EVIDENCE.map((e) => s.evidence[e]),
     ...FIGURES.map((f) => s.figures[f]),
     ...INTERACTION_KINDS.map((k) => s.figures.reactionsPerPost[k]),
-  ].map(round4));
+  ].map(round4);
+  if (withDetails) {
+    values.push(s.perNetwork.length, ...s.perNetwork.flatMap((n) => [NETWORKS.indexOf(n.network), round4(n.raw), round4(n.share), n.score]));
+    values.push(s.topContent.length, ...s.topContent.flatMap((c) => [c.contentId, round4(c.contribution)]));
+    values.push(s.topEngagers.length, ...s.topEngagers.flatMap((e) => [e.personId, round4(e.contribution)]));
+  }
+  return JSON.stringify(values);
 }
 
-/** The PersonScore a packed snapshot describes (no per-network parts, top content or engagers). */
-export function unpackSnapshot(text: string): PersonScore {
+/** The PersonScore a packed score describes; a snapshot has no per-network parts, top content or engagers. */
+export function unpackScore(text: string): PersonScore {
   const v: number[] = JSON.parse(text);
   let at = 5;
   const next = () => v[at++];
@@ -43,10 +52,14 @@ export function unpackSnapshot(text: string): PersonScore {
   const evidence = Object.fromEntries(EVIDENCE.map((e) => [e, next()])) as unknown as PersonScore['evidence'];
   const figures = Object.fromEntries(FIGURES.map((f) => [f, next()])) as Record<string, unknown>;
   figures.reactionsPerPost = Object.fromEntries(INTERACTION_KINDS.map((k) => [k, next()]));
+  const list = <T>(read: () => T): T[] => (at < v.length ? Array.from({ length: next() }, read) : []);
+  const perNetwork = list(() => ({ network: NETWORKS[next()], raw: next(), share: next(), score: next() }));
+  const topContent = list(() => ({ contentId: next(), contribution: next() }));
+  const topEngagers = list(() => ({ personId: next(), contribution: next() }));
   return {
     personId: v[0], score: v[1], band: { low: v[2], high: v[3] }, raw: v[4],
     components, evidence, figures: figures as unknown as PersonScore['figures'],
-    perNetwork: [], topContent: [], topEngagers: [],
+    perNetwork, topContent, topEngagers,
   };
 }
 
@@ -61,12 +74,12 @@ export async function storeScores(
   const q = manager.queryRunner!;
   if (options.current) {
     await upsert(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'],
-      scores.map((s) => [s.personId, s.score, s.band.low, s.band.high, JSON.stringify(s), asOf]));
+      scores.map((s) => [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf]));
   }
   if (options.snapshotDay) {
     const day = options.snapshotDay;
     await upsert(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'],
-      scores.map((s) => [s.personId, day, s.score, s.band.low, s.band.high, packSnapshot(s)]));
+      scores.map((s) => [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)]));
   }
   if (options.expertise) {
     const people = [...options.expertise.keys()];

@@ -15,7 +15,7 @@ import { runRescoreOffThread, type DatabaseLocation } from './rescore-runner';
 import type { RescoreSummary } from './rescore-job';
 import type { ScoreCache } from './score-cache';
 import { readAround, readExpertise } from './scoring-data';
-import { dayOf, storeScores, unpackSnapshot } from './score-store';
+import { dayOf, storeScores, unpackScore } from './score-store';
 
 /** One day of a person's score history. */
 export interface ScorePoint {
@@ -103,7 +103,7 @@ export class ScoringService {
       `SELECT day, details FROM score_snapshot WHERE person_id = ${p(0)} AND day IN (${p(1)}, ${p(2)})`,
       [personId, from, to],
     );
-    const byDay = new Map(rows.map((r) => [r.day, unpackSnapshot(r.details)]));
+    const byDay = new Map(rows.map((r) => [r.day, unpackScore(r.details)]));
     const before = byDay.get(from);
     const after = byDay.get(to);
     if (!before) throw new NotFoundError(`Score snapshot of ${from}`, 'from');
@@ -164,7 +164,7 @@ export class ScoringService {
         `SELECT person_id, details FROM person_score WHERE person_id IN (${chunk.map((_, i) => ctx.db.placeholder(i)).join(',')})`,
         chunk,
       );
-      for (const r of rows) out.set(Number(r.person_id), JSON.parse(r.details));
+      for (const r of rows) out.set(Number(r.person_id), unpackScore(r.details));
     }
     return out;
   }

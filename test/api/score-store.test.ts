@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { InteractionKind } from '../../shared/interactions';
+import { Network } from '../../shared/networks';
+import { ContentKind } from '../../shared/interactions';
+import { explainChange, scorePeople } from '../../server/scoring';
+import { packScore, unpackScore } from '../../server/services/scoring/score-store';
+
+const DAY = 86_400_000;
+const asOf = Date.UTC(2026, 10, 1);
+
+function world(extraShares: number) {
+  const accounts = [1, 2, 3, 4].map((id) => ({ id, personId: id, network: Network.TWITTER, followers: 100 * id, following: 10 }));
+  accounts.push({ id: 5, personId: 1, network: Network.BLOG, followers: 0, following: 0 });
+  const content = [{ id: 10, authorAccountId: 1, network: Network.TWITTER, kind: ContentKind.POST, postedAt: asOf - 3 * DAY, topicIds: [] }];
+  const interactions = [2, 3, 4].map((actor) => ({ actorAccountId: actor, targetAccountId: 1, targetContentId: 10, kind: InteractionKind.LIKE, occurredAt: asOf - DAY }));
+  for (let i = 0; i < extraShares; i++) interactions.push({ actorAccountId: 2 + (i % 3), targetAccountId: 1, targetContentId: 10, kind: InteractionKind.SHARE, occurredAt: asOf - DAY + i });
+  return scorePeople({ asOf, accounts, content, interactions }).byPerson.get(1)!;
+}
+
+describe('packed scores', () => {
+  it('keep every figure a current score shows, to four significant digits', () => {
+    const score = world(2);
+    const back = unpackScore(packScore(score, true));
+    expect(back.score).toBe(score.score);
+    expect(back.band).toEqual(score.band);
+    expect(back.perNetwork.map((n) => n.network)).toEqual(score.perNetwork.map((n) => n.network));
+    expect(back.topContent.map((c) => c.contentId)).toEqual(score.topContent.map((c) => c.contentId));
+    expect(back.topEngagers.map((e) => e.personId)).toEqual(score.topEngagers.map((e) => e.personId));
+    for (const name of ['reach', 'amplification', 'networkImpact', 'conversation'] as const) {
+      expect(back.components[name].contribution).toBeCloseTo(score.components[name].contribution, 3);
+    }
+    expect(back.figures.reactionsPerPost.SHARE).toBeCloseTo(score.figures.reactionsPerPost.SHARE, 3);
+  });
+
+  it('explain a change between two snapshots as the full scores would', () => {
+    const before = world(0);
+    const after = world(6);
+    const packed = explainChange(unpackScore(packScore(before, false)), unpackScore(packScore(after, false)));
+    expect(packed).toEqual(explainChange(before, after));
+    expect(packed.lines.join(' ')).toMatch(/shares per post/);
+  });
+});
