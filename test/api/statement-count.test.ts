@@ -45,4 +45,23 @@ describe.each(DIALECTS)('SQL statements per request on %s', (dialect) => {
     expect(hundred.count).toBe(ten.count);
     expect(hundred.count).toBeLessThanOrEqual(7);
   });
+
+  it('stays constant with scores, history and topics, once scores are stored', async () => {
+    const query = `query($first: Int!) { people(first: $first) { nodes { id
+      score { value band { low high } topContent { content { id } } }
+      scoreHistory(from: "2026-01-01", to: "2026-12-31") { day score }
+      topics { expertise topic { slug } }
+    } } }`;
+    const run = async (first: number) => {
+      server.sql.reset();
+      const res = await server.gql(query, { first });
+      expect(res.errors).toBeUndefined();
+      return server.sql.statements.length;
+    };
+    await run(100); // the first read computes and stores every score
+    const ten = await run(10);
+    const hundred = await run(100);
+    expect(hundred).toBe(ten);
+    expect(hundred).toBeLessThanOrEqual(12);
+  });
 });

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Content, Interaction, NetworkAccount, Person, Topic, User } from '../../entities';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Services } from '../../services';
+import type { ScorePoint } from '../../services/scoring/scoring.service';
 import type { KCount } from '../../services/k.service';
 import type { RequestContext } from '../../services/request-context';
 import { pageLoader } from './page-loader';
@@ -44,6 +45,22 @@ export function createLoaders(ctx: RequestContext, services: Services) {
       const counts = await services.k.receivedCounts(ctx, ids);
       return ids.map((id) => counts.get(id) ?? []);
     }, { maxBatchSize: 1000 }),
+
+    /** Keys are "personId|from|to": one query per distinct range for the whole page. */
+    scoreHistory: new DataLoader<string, ScorePoint[]>(async (keys) => {
+      const byRange = new Map<string, number[]>();
+      for (const key of keys) {
+        const [id, from, to] = key.split('|');
+        const range = `${from}|${to}`;
+        byRange.set(range, [...(byRange.get(range) ?? []), Number(id)]);
+      }
+      const results = new Map<string, ScorePoint[]>();
+      for (const [range, ids] of byRange) {
+        const [from, to] = range.split('|');
+        for (const [id, points] of await services.scoring.history(ctx, ids, from, to)) results.set(`${id}|${range}`, points);
+      }
+      return keys.map((k) => results.get(k) ?? []);
+    }),
 
     interactionCounts: new DataLoader<number, Map<string, number>>(async (ids) => {
       const counts = await services.content.interactionCounts(ctx, ids);

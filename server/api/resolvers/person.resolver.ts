@@ -65,7 +65,7 @@ export class PersonResolver {
     @Arg('to', { description: 'Last day, YYYY-MM-DD.' }) to: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<{ day: string; score: number; band: { low: number; high: number } }[]> {
-    const points: ScorePoint[] = await ctx.services.scoring.history(ctx, person.id, from, to);
+    const points: ScorePoint[] = await ctx.loaders.scoreHistory.load(`${person.id}|${from}|${to}`);
     return points.map((p) => ({ day: p.day, score: p.score, band: { low: p.bandLow, high: p.bandHigh } }));
   }
 

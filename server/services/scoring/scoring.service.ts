@@ -84,15 +84,17 @@ export class ScoringService {
     return out;
   }
 
-  /** Daily scores between two UTC days, inclusive, oldest first. */
-  async history(ctx: RequestContext, personId: number, from: string, to: string): Promise<ScorePoint[]> {
+  /** Daily scores of several people between two UTC days, inclusive, oldest first. */
+  async history(ctx: RequestContext, personIds: readonly number[], from: string, to: string): Promise<Map<number, ScorePoint[]>> {
     validateRange(from, to);
-    const p = (i: number) => ctx.db.placeholder(i);
-    const rows: { day: string; score: number; band_low: number; band_high: number }[] = await ctx.db.reader.query(
-      `SELECT day, score, band_low, band_high FROM score_snapshot WHERE person_id = ${p(0)} AND day >= ${p(1)} AND day <= ${p(2)} ORDER BY day`,
-      [personId, from, to],
+    const sql = ctx.db.binder();
+    const rows: { person_id: number; day: string; score: number; band_low: number; band_high: number }[] = await ctx.db.reader.query(
+      `SELECT person_id, day, score, band_low, band_high FROM score_snapshot WHERE person_id IN (${sql.list(personIds)}) AND day >= ${sql.bind(from)} AND day <= ${sql.bind(to)} ORDER BY person_id, day`,
+      sql.params,
     );
-    return rows.map((r) => ({ day: r.day, score: Number(r.score), bandLow: Number(r.band_low), bandHigh: Number(r.band_high) }));
+    const out = new Map<number, ScorePoint[]>(personIds.map((id) => [id, []]));
+    for (const r of rows) out.get(Number(r.person_id))?.push({ day: r.day, score: Number(r.score), bandLow: Number(r.band_low), bandHigh: Number(r.band_high) });
+    return out;
   }
 
   /** What changed between the snapshots of two days, and which components moved it. */
