@@ -30,7 +30,7 @@ export interface RescoreSummary {
  */
 export async function runFullRescore(db: Database, options: RescoreOptions): Promise<RescoreSummary> {
   const t0 = performance.now();
-  const data = await readEverything(db, options.asOf);
+  let data: Awaited<ReturnType<typeof readEverything>> | undefined = await readEverything(db, options.asOf);
   const t1 = performance.now();
   const days: { asOf: number; day: string }[] = [];
   for (let back = options.backfillDays ?? 0; back >= 1; back--) {
@@ -40,16 +40,23 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
   days.push({ asOf: options.asOf, day: dayOf(options.asOf) });
 
   let previous: ExpertiseSnapshot | undefined = days.length > 1 ? undefined : await readExpertise(db, options.asOf);
+  let interactionCount = 0;
   let scoreMs = 0;
   let writeMs = 0;
   let last: ReturnType<typeof scorePeople> | undefined;
   for (const [index, { asOf, day }] of days.entries()) {
     const s0 = performance.now();
-    const content = asOf >= options.asOf ? data.content : data.content.filter((c) => c.postedAt <= asOf);
-    const result = scorePeople({ ...data, content, asOf, previousExpertise: previous, config: options.config });
-    const s1 = performance.now();
     const current = index === days.length - 1;
-    await db.transaction((m) => storeScores(db, m, result.people, asOf, { current, snapshotDay: day, expertise: current ? result.expertise : undefined }));
+    const content = asOf >= options.asOf ? data!.content : data!.content.filter((c) => c.postedAt <= asOf);
+    const result = scorePeople({ ...data!, content, asOf, previousExpertise: previous, config: options.config });
+    if (current) {
+      interactionCount = data!.interactions.length;
+      data = undefined; // hundreds of MB on a large world: let them go before writing
+    }
+    const s1 = performance.now();
+    await db.transaction((m) =>
+      storeScores(db, m, result.people, asOf, { current, snapshotDay: day, expertise: current ? result.expertise : undefined, everyone: true }),
+    );
     scoreMs += s1 - s0;
     writeMs += performance.now() - s1;
     previous = { asOf, expertise: result.expertise };
@@ -59,7 +66,7 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
   return {
     asOf: options.asOf,
     people: last!.people.length,
-    interactions: data.interactions.length,
+    interactions: interactionCount,
     days: days.length,
     readMs: t1 - t0,
     scoreMs,

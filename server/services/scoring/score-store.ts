@@ -69,35 +69,56 @@ export async function storeScores(
   manager: EntityManager,
   scores: readonly PersonScore[],
   asOf: number,
-  options: { current: boolean; snapshotDay?: string; expertise?: Map<number, TopicExpertise[]> },
+  options: {
+    current: boolean;
+    snapshotDay?: string;
+    expertise?: Map<number, TopicExpertise[]>;
+    /** The expertise given is everyone's: replace the whole table rather than delete person by person. */
+    everyone?: boolean;
+  },
 ): Promise<void> {
   const q = manager.queryRunner!;
+  // Rows are built a statement at a time: a full rescore writes 100,000s of them.
   if (options.current) {
-    await upsert(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'],
-      scores.map((s) => [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf]));
+    await upsert(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'], scores.length, (i) => {
+      const s = scores[i];
+      return [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf];
+    });
   }
   if (options.snapshotDay) {
     const day = options.snapshotDay;
-    await upsert(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'],
-      scores.map((s) => [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)]));
+    await upsert(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
+      const s = scores[i];
+      return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)];
+    });
   }
   if (options.expertise) {
     const people = [...options.expertise.keys()];
-    for (let at = 0; at < people.length; at += 5000) {
-      const chunk = people.slice(at, at + 5000);
-      await q.query(`DELETE FROM topic_expertise WHERE person_id IN (${chunk.map((_, i) => db.placeholder(i)).join(',')})`, chunk);
-    }
+    if (options.everyone) await q.query('DELETE FROM topic_expertise', []);
+    else
+      for (let at = 0; at < people.length; at += 5000) {
+        const chunk = people.slice(at, at + 5000);
+        await q.query(`DELETE FROM topic_expertise WHERE person_id IN (${chunk.map((_, i) => db.placeholder(i)).join(',')})`, chunk);
+      }
     const rows: unknown[][] = [];
     for (const [personId, topics] of options.expertise) for (const t of topics) rows.push([personId, t.topicId, t.expertise, t.active]);
-    await upsert(db, q, 'topic_expertise', ['person_id', 'topic_id', 'expertise', 'active'], ['person_id', 'topic_id'], rows);
+    await upsert(db, q, 'topic_expertise', ['person_id', 'topic_id', 'expertise', 'active'], ['person_id', 'topic_id'], rows.length, (i) => rows[i]);
   }
 }
 
-async function upsert(db: Database, q: { query(sql: string, params: unknown[]): Promise<unknown> }, table: string, columns: string[], key: string[], rows: unknown[][]): Promise<void> {
+async function upsert(
+  db: Database,
+  q: { query(sql: string, params: unknown[]): Promise<unknown> },
+  table: string,
+  columns: string[],
+  key: string[],
+  count: number,
+  rowAt: (i: number) => unknown[],
+): Promise<void> {
   const per = Math.floor(db.maxParameters / columns.length);
   const update = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
-  for (let at = 0; at < rows.length; at += per) {
-    const chunk = rows.slice(at, at + per);
+  for (let at = 0; at < count; at += per) {
+    const chunk = Array.from({ length: Math.min(per, count - at) }, (_, i) => rowAt(at + i));
     let i = 0;
     const values = chunk.map((r) => `(${r.map(() => db.placeholder(i++)).join(',')})`).join(',');
     await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${update}`, chunk.flat());

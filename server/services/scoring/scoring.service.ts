@@ -119,11 +119,17 @@ export class ScoringService {
   }
 
   /**
-   * The full recompute (network impact included), off the request path. Concurrent calls share
-   * one run. Afterwards every cached score is dropped: the stored ones are newer.
+   * The full recompute (network impact included), off the request path. A concurrent plain call
+   * shares the run under way. Afterwards every cached score is dropped: the stored ones are newer.
    */
   rescoreAll(ctx: RequestContext, options: { backfillDays?: number; onProgress?: (done: number, total: number, label: string) => void } = {}): Promise<RescoreSummary> {
-    this.fullRescore ??= (async () => {
+    // A plain rescore joins one under way; one that rebuilds history waits for it and runs its own.
+    if (this.fullRescore && !options.backfillDays) return this.fullRescore;
+    const previous = this.fullRescore?.catch(() => undefined);
+    // Declared first: the closure compares the current run with itself when it finishes.
+    let run: Promise<RescoreSummary> | undefined;
+    run = (async () => {
+      await previous;
       try {
         const summary = await runRescoreOffThread(ctx.db, this.options.database, {
           asOf: this.clock(),
@@ -136,10 +142,11 @@ export class ScoringService {
         this.log(`Rescored ${summary.people.toLocaleString('en')} people over ${summary.days} day(s) (read ${ms(summary.readMs)}, score ${ms(summary.scoreMs)}, write ${ms(summary.writeMs)})`);
         return summary;
       } finally {
-        this.fullRescore = undefined;
+        if (this.fullRescore === run) this.fullRescore = undefined;
       }
     })();
-    return this.fullRescore;
+    this.fullRescore = run;
+    return run;
   }
 
   /** Resolves once no full rescore is running (shutdown waits for it rather than cut it off). */
