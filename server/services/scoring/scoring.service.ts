@@ -41,7 +41,7 @@ export interface ScoringServiceOptions {
 export class ScoringService {
   private impact: NetworkImpact | undefined;
   private fullRescore: Promise<RescoreSummary> | undefined;
-  private readonly inFlight = new Map<number, Promise<PersonScore>>();
+  private readonly inFlight = new Map<number, Promise<PersonScore | undefined>>();
   private readonly clock: () => number;
   private readonly log: (line: string) => void;
 
@@ -180,13 +180,20 @@ export class ScoringService {
 
   /** Rescores a few people from their own data; concurrent reads of the same person share the work. */
   private async recompute(ctx: RequestContext, personIds: number[]): Promise<Map<number, PersonScore>> {
-    const waiting = personIds.filter((id) => this.inFlight.has(id));
+    // Taken now, not after an await: the run that owns them forgets them when it finishes.
+    const waiting = personIds.flatMap((id) => {
+      const pending = this.inFlight.get(id);
+      return pending ? [[id, pending] as const] : [];
+    });
     const todo = personIds.filter((id) => !this.inFlight.has(id));
     const work = todo.length ? this.computeSubset(ctx, todo) : Promise.resolve(new Map<number, PersonScore>());
-    for (const id of todo) this.inFlight.set(id, work.then((m) => m.get(id)!));
+    for (const id of todo) this.inFlight.set(id, work.then((m) => m.get(id)));
     try {
       const out = await work;
-      for (const id of waiting) out.set(id, await this.inFlight.get(id)!);
+      for (const [id, pending] of waiting) {
+        const score = await pending;
+        if (score) out.set(id, score);
+      }
       return out;
     } finally {
       for (const id of todo) this.inFlight.delete(id);
