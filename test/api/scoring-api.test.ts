@@ -88,6 +88,13 @@ describe.each(DIALECTS)('scores through the API on %s', (dialect) => {
     expect(await server.app.services.scoring['options'].cache.staleAmong([1])).toEqual(new Set());
   });
 
+  it('answers NOT_FOUND when comparing with someone who does not exist', async () => {
+    const [a] = (await server.gql(`{ people(first: 1) { nodes { id } } }`)).data.people.nodes;
+    const ghost = Buffer.from('Person:987654').toString('base64url');
+    const res = await server.gql(`query($a: ID!, $b: ID!) { compareScores(a: $a, b: $b) { different } }`, { a: a.id, b: ghost });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'b' });
+  });
+
   it('rejects bad days with the field at fault', async () => {
     const res = await server.gql(`{ people(first: 1) { nodes { scoreHistory(from: "yesterday", to: "2026-01-01") { day } } } }`);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });

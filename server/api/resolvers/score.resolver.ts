@@ -60,12 +60,6 @@ export class ScoreResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScoreComparisonType> {
     const [ia, ib] = [rowIdOf('Person', a, 'a'), rowIdOf('Person', b, 'b')];
-    await Promise.all([ctx.loaders.person.load(ia), ctx.loaders.person.load(ib)]).then(([pa, pb]) => {
-      required(pa ?? undefined, 'Person', ia);
-      required(pb ?? undefined, 'Person', ib);
-    }).catch(() => {
-      throw new ValidationError([{ field: 'a', message: 'both ids must name existing people' }]);
-    });
     return ctx.services.scoring.compare(ctx, ia, ib);
   }
 

@@ -115,7 +115,10 @@ export class ScoringService {
 
   async compare(ctx: RequestContext, a: number, b: number): Promise<ScoreComparison> {
     const scores = await this.scores(ctx, [a, b]);
-    return compareScores(scores.get(a)!, scores.get(b)!);
+    const [sa, sb] = [scores.get(a), scores.get(b)];
+    if (!sa) throw new NotFoundError('Person', 'a');
+    if (!sb) throw new NotFoundError('Person', 'b');
+    return compareScores(sa, sb);
   }
 
   /**
