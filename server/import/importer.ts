@@ -6,7 +6,13 @@ import { systemContext } from '../services/request-context';
 import { FileFormatError, formatFromPath, openRowSource, type FileFormat, type SourceRow } from './readers';
 import { SECTION_OF, WHOLE_ROW, typeRecord, type RowError, type RowType } from './rows';
 
-export const DEFAULT_BATCH_SIZE = 5000;
+/**
+ * Rows per transaction. On SQLite each commit rewrites every index page the batch touched, and
+ * interactions touch pages all over their indexes: 20,000-row batches import about twice as fast
+ * as 5,000-row ones (npm run bench:import) while memory stays under 500 MB. The cost is that a
+ * bad row holds back the 19,999 others of its batch until the file is fixed and imported again.
+ */
+export const DEFAULT_BATCH_SIZE = 20_000;
 const DEFAULT_ERRORS_KEPT = 1000;
 
 export interface ImportOptions {
@@ -200,6 +206,7 @@ export async function importFile(db: Database, file: string, options: ImportOpti
   let failure: { error: unknown } | undefined;
   const startWrite = async (batch: PendingBatch) => {
     await writing;
+    if (failure) return;
     writing = write(batch).catch((error) => {
       failure = { error };
     });
@@ -207,14 +214,14 @@ export async function importFile(db: Database, file: string, options: ImportOpti
 
   let batch = new PendingBatch();
   try {
-    for await (const rows of source) {
-      if (failure) break;
-      for (const row of rows) {
+    reading: for await (const rows of source) {
+      for (let i = 0; i < rows.length; i++) {
         summary.rowsRead++;
-        batch.add(row, options.defaultType);
+        batch.add(rows[i], options.defaultType);
         if (batch.size >= batchSize) {
           await startWrite(batch);
           batch = new PendingBatch();
+          if (failure) break reading;
         }
       }
       progress();
@@ -224,7 +231,7 @@ export async function importFile(db: Database, file: string, options: ImportOpti
       await writing;
       throw err;
     }
-    // The rows gathered so far may be cut short; they are not written.
+    // The unreadable row belongs to the batch being gathered: like any batch with a bad row, it is not written.
     recordErrors([{ line: err.line, field: WHOLE_ROW, message: err.message.replace(/^line \d+: /, '') }]);
     summary.stoppedEarly = true;
     if (batch.size) {

@@ -42,8 +42,8 @@ class NetworkMap<V> {
     inNetwork.set(externalId, value);
   }
 
-  *entries(): Generator<[string, string, V]> {
-    for (const [network, inNetwork] of this.byNetwork) for (const [externalId, value] of inNetwork) yield [network, externalId, value];
+  forEach(fn: (value: V, network: string, externalId: string) => void): void {
+    this.byNetwork.forEach((inNetwork, network) => inNetwork.forEach((value, externalId) => fn(value, network, externalId)));
   }
 
   clear(): void {
@@ -84,8 +84,8 @@ export class IngestRefCache implements KnownRefs {
       this.content.clear();
     }
     for (const [k, v] of refs.people) this.people.set(k, v);
-    for (const [network, externalId, v] of refs.accounts.entries()) this.accounts.set(network, externalId, v);
-    for (const [network, externalId, v] of refs.content.entries()) this.content.set(network, externalId, v);
+    refs.accounts.forEach((v, network, externalId) => this.accounts.set(network, externalId, v));
+    refs.content.forEach((v, network, externalId) => this.content.set(network, externalId, v));
   }
 }
 
@@ -99,9 +99,6 @@ interface ContentRow { network: string; externalId: string; kind: string; author
 interface InteractionRow { network: string; externalId: string; kind: string; actor: string; targetContent: string | null; targetAccount: string | null; occurredAt: number }
 
 interface NormalizedBatch { people: PersonRow[]; accounts: AccountRow[]; content: ContentRow[]; interactions: InteractionRow[] }
-
-/** Key of a row identified by (network, external id). */
-const netKey = (network: string, externalId: string) => `${network}\u0000${externalId}`;
 
 /**
  * Writes batches of people, accounts, content and interactions. GraphQL ingest mutations,
@@ -184,14 +181,15 @@ function normalize(batch: IngestBatch, topics: Map<string, string>, prefix: stri
       errors.push({ field: `${prefix}${section}`, message: 'must be a list' });
       return;
     }
-    const seen = new Set<string>();
+    // Keyed by (network, external id); people have no network.
+    const seen = new NetworkMap<true>();
     items.forEach((item, i) => {
       const v = new Validator(`${prefix}${section}`, i, item, errors, now);
       if (v.ok) each(v, i);
       const key = v.key;
       if (key !== undefined) {
-        if (seen.has(key)) v.fail('externalId', 'appears twice in this batch');
-        seen.add(key);
+        if (seen.get(v.keyNetwork, key)) v.fail('externalId', 'appears twice in this batch');
+        seen.set(v.keyNetwork, key, true);
       }
     });
   };
@@ -211,7 +209,8 @@ function normalize(batch: IngestBatch, topics: Map<string, string>, prefix: stri
   check('accounts', batch.accounts, (v) => {
     const network = v.oneOf('network', NETWORKS);
     const externalId = v.str('externalId', LIMITS.maxShortText);
-    v.key = netKey(network, externalId);
+    v.keyNetwork = network;
+    v.key = externalId;
     const row: AccountRow = {
       network,
       externalId,
@@ -226,7 +225,8 @@ function normalize(batch: IngestBatch, topics: Map<string, string>, prefix: stri
   check('content', batch.content, (v) => {
     const network = v.oneOf('network', NETWORKS);
     const externalId = v.str('externalId', LIMITS.maxShortText);
-    v.key = netKey(network, externalId);
+    v.keyNetwork = network;
+    v.key = externalId;
     const topicIds: string[] = [];
     const rawTopics = v.value('topics');
     if (rawTopics != null) {
@@ -257,7 +257,8 @@ function normalize(batch: IngestBatch, topics: Map<string, string>, prefix: stri
   check('interactions', batch.interactions, (v) => {
     const network = v.oneOf('network', NETWORKS);
     const externalId = v.str('externalId', LIMITS.maxShortText);
-    v.key = netKey(network, externalId);
+    v.keyNetwork = network;
+    v.key = externalId;
     const kind = v.oneOf('kind', INTERACTION_KINDS);
     const row: InteractionRow = {
       network,
@@ -282,7 +283,9 @@ function normalize(batch: IngestBatch, topics: Map<string, string>, prefix: stri
 
 /** Reads one item's fields, recording a FieldError for each bad one. */
 class Validator {
+  /** The item's identity, for spotting repeats: (keyNetwork, key). */
   key: string | undefined;
+  keyNetwork = '';
   private failed = false;
   readonly ok: boolean;
   private readonly item: Record<string, unknown>;
@@ -409,6 +412,12 @@ const MAX_IN_LIST = 5000;
 /** Text of recent multi-row statements: with batches of one size, the same few recur. */
 const statementTexts = new Map<string, string>();
 const MAX_STATEMENT_TEXTS = 32;
+/**
+ * About how much JSON text one SQLite insert statement carries: enough that a 20,000-row batch
+ * of interactions takes one or two statements (each costs round trips between the main thread
+ * and the driver's worker), little enough that a batch of long blog posts is split.
+ */
+const JSON_CHUNK_CHARS = 1_000_000;
 
 class BatchWriter {
   readonly errors: FieldError[] = [];
@@ -423,12 +432,12 @@ class BatchWriter {
     if (!rows.length) return emptyResult(0);
     await this.resolvePeople(rows.map((r) => r.externalId));
     let existing = 0;
-    const params: unknown[] = [];
+    const values: unknown[][] = [];
     for (const r of rows) {
       if (this.personId(r.externalId) !== undefined) existing++;
-      params.push(r.externalId, r.displayName, r.region, r.language, r.createdAt);
+      values.push([r.externalId, r.displayName, r.region, r.language, r.createdAt]);
     }
-    const affected = await this.upsert('person', ['external_id', 'display_name', 'region', 'language', 'created_at'], params, ['external_id'], ['display_name', 'region', 'language']);
+    const affected = await this.upsert('person', ['external_id', 'display_name', 'region', 'language', 'created_at'], values, ['external_id'], ['display_name', 'region', 'language']);
     return countResult(rows.length, rows.length - existing, affected);
   }
 
@@ -439,20 +448,20 @@ class BatchWriter {
     for (const r of rows) if (!this.account(r.network, r.externalId)) misses.add(r.network, r.externalId);
     await this.resolveAccounts(misses);
     let existing = 0;
-    const params: unknown[] = [];
+    const values: unknown[][] = [];
     rows.forEach((r, i) => {
       const personId = this.personId(r.personExternalId);
       if (personId === undefined) return this.fail('accounts', i, 'personExternalId', `no person with externalId ${JSON.stringify(r.personExternalId)}`);
       const known = this.account(r.network, r.externalId);
       if (known) existing++;
       if (known && known.personId !== personId) return this.fail('accounts', i, 'personExternalId', 'this account already belongs to another person');
-      params.push(personId, r.network, r.externalId, r.handle, r.followers, r.following, r.createdAt);
+      values.push([personId, r.network, r.externalId, r.handle, r.followers, r.following, r.createdAt]);
     });
     if (this.errors.length) return emptyResult(rows.length);
     const affected = await this.upsert(
       'network_account',
       ['person_id', 'network', 'external_id', 'handle', 'followers_count', 'following_count', 'created_at'],
-      params,
+      values,
       ['network', 'external_id'],
       ['handle', 'followers_count', 'following_count'],
     );
@@ -490,29 +499,28 @@ class BatchWriter {
         rows.forEach((r, i) => pending.includes(r) && this.fail('content', i, 'parentExternalId', 'content and its parent answer each other'));
         return emptyResult(rows.length);
       }
-      const params: unknown[] = [];
-      for (const r of ready) {
+      const values = ready.map((r) => {
         const author = this.account(r.network, r.author)!;
         this.touchedPeople.add(author.personId);
         const parentId = r.parent ? this.contentRef(r.network, r.parent)!.id : null;
-        params.push(r.network, r.externalId, r.kind, author.id, author.personId, parentId, r.text, r.url, r.postedAt, r.campaignCode);
-      }
+        return [r.network, r.externalId, r.kind, author.id, author.personId, parentId, r.text, r.url, r.postedAt, r.campaignCode];
+      });
       created += await this.upsert(
         'content',
         ['network', 'external_id', 'kind', 'author_account_id', 'author_person_id', 'parent_content_id', 'text', 'url', 'posted_at', 'campaign_code'],
-        params,
+        values,
         ['network', 'external_id'],
       );
       const written = new Misses();
       for (const r of ready) written.add(r.network, r.externalId);
       await this.resolveContent(written);
-      const topicParams: unknown[] = [];
+      const topicRows: unknown[][] = [];
       for (const r of ready) {
         if (!r.topicIds.length) continue;
         const contentId = this.contentRef(r.network, r.externalId)!.id;
-        for (const t of r.topicIds) topicParams.push(contentId, t);
+        for (const t of r.topicIds) topicRows.push([contentId, t]);
       }
-      if (topicParams.length) await this.upsert('content_topic', ['content_id', 'topic_id'], topicParams, ['content_id', 'topic_id']);
+      if (topicRows.length) await this.upsert('content_topic', ['content_id', 'topic_id'], topicRows, ['content_id', 'topic_id']);
       const readySet = new Set(ready);
       pending = pending.filter((r) => !readySet.has(r));
     }
@@ -530,7 +538,7 @@ class BatchWriter {
     }
     await this.resolveAccounts(accountMisses);
     await this.resolveContent(contentMisses);
-    const params: unknown[] = [];
+    const values: unknown[][] = [];
     const involved = new Set<number>();
     rows.forEach((r, i) => {
       const actor = this.account(r.network, r.actor);
@@ -550,13 +558,13 @@ class BatchWriter {
         involved.add(t.personId);
       }
       involved.add(actor.personId);
-      params.push(r.network, r.externalId, r.kind, actor.id, contentId, targetAccountId, r.occurredAt);
+      values.push([r.network, r.externalId, r.kind, actor.id, contentId, targetAccountId, r.occurredAt]);
     });
     if (this.errors.length) return emptyResult(rows.length);
     const created = await this.upsert(
       'interaction',
       ['network', 'external_id', 'kind', 'actor_account_id', 'target_content_id', 'target_account_id', 'occurred_at'],
-      params,
+      values,
       ['network', 'external_id'],
     );
     // Both ends of an interaction change: the target's reach and the actor's conversation and selectivity.
@@ -630,42 +638,78 @@ class BatchWriter {
 
   /**
    * INSERT ... ON CONFLICT: DO NOTHING, or when `update` names columns, update those that
-   * differ. `params` holds the rows one after the other, columns.length values each (flat, so
-   * a million rows cost no million small arrays). Returns the number of rows inserted or changed.
+   * differ. Returns the number of rows inserted or changed.
    */
-  private async upsert(table: string, columns: string[], params: unknown[], conflict: string[], update?: string[]): Promise<number> {
-    const width = columns.length;
-    const rowCount = params.length / width;
-    // Rows are spread evenly over the statements so that their sizes, and texts, recur.
-    const statements = Math.ceil(rowCount / Math.max(1, Math.floor(this.db.maxParameters / width)));
+  private async upsert(table: string, columns: string[], rows: unknown[][], conflict: string[], update?: string[]): Promise<number> {
+    return this.db.dialect === 'sqlite' ? this.upsertFromJson(table, columns, rows, conflict, update) : this.upsertValues(table, columns, rows, conflict, update);
+  }
+
+  /**
+   * SQLite reads the rows from one JSON parameter (json_each) instead of a VALUES list of
+   * thousands of bound parameters: preparing such a statement costs more than running it, and
+   * binding costs the main thread about a microsecond per value. Statements are cut at about
+   * JSON_CHUNK_CHARS of text since content text may be long. SQLite's JSON functions cut a
+   * string at NUL and keep a lone surrogate as invalid UTF-8, where binding gives U+FFFD; the
+   * rare chunk holding either goes through VALUES, so what is stored never depends on the path.
+   */
+  private async upsertFromJson(table: string, columns: string[], rows: unknown[][], conflict: string[], update?: string[]): Promise<number> {
+    const sql = this.statementText(`json|${table}|${columns}|${conflict}|${update ?? ''}`, () => {
+      const cells = columns.map((_, i) => `value ->> ${i}`).join(', ');
+      // "WHERE true" tells SQLite's parser that ON starts the upsert clause, not a join.
+      return `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${cells} FROM json_each(?) WHERE true ORDER BY key ${this.onConflict(table, conflict, update)}`;
+    });
     let affected = 0;
-    for (let s = 0, row = 0; s < statements; s++) {
-      const rows = Math.floor(rowCount / statements) + (s < rowCount % statements ? 1 : 0);
-      const chunk = statements === 1 ? params : params.slice(row * width, (row + rows) * width);
-      const result = await this.runner.query(this.upsertText(table, columns, rows, conflict, update), chunk, true);
-      affected += result.affected ?? 0;
-      row += rows;
+    for (let at = 0; at < rows.length; ) {
+      let end = at;
+      for (let chars = 0; end < rows.length && chars < JSON_CHUNK_CHARS; end++) {
+        const row = rows[end];
+        for (let c = 0; c < row.length; c++) chars += typeof row[c] === 'string' ? (row[c] as string).length + 3 : 16;
+      }
+      const chunk = at === 0 && end === rows.length ? rows : rows.slice(at, end);
+      const json = JSON.stringify(chunk);
+      affected += /\\u(0000|d[89a-f])/.test(json)
+        ? await this.upsertValues(table, columns, chunk, conflict, update)
+        : ((await this.runner.query(sql, [json], true)).affected ?? 0);
+      at = end;
     }
     return affected;
   }
 
-  private upsertText(table: string, columns: string[], rowCount: number, conflict: string[], update: string[] | undefined): string {
-    const key = `${this.db.dialect}|${table}|${columns}|${rowCount}|${conflict}|${update ?? ''}`;
-    const kept = statementTexts.get(key);
-    if (kept) return kept;
-    const onConflict = update?.length
+  /** A multi-row VALUES statement, chunked under the driver's bind-parameter limit. */
+  private async upsertValues(table: string, columns: string[], rows: unknown[][], conflict: string[], update?: string[]): Promise<number> {
+    const perStatement = Math.max(1, Math.floor(this.db.maxParameters / columns.length));
+    let affected = 0;
+    for (let at = 0; at < rows.length; at += perStatement) {
+      const chunk = rows.slice(at, at + perStatement);
+      const sql = this.statementText(`values|${this.db.dialect}|${table}|${columns}|${chunk.length}|${conflict}|${update ?? ''}`, () => {
+        let p = 0;
+        const tuple = () => `(${columns.map(() => this.mark(p++)).join(',')})`;
+        return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(tuple).join(',')} ${this.onConflict(table, conflict, update)}`;
+      });
+      const result = await this.runner.query(sql, chunk.flat(), true);
+      affected += result.affected ?? 0;
+    }
+    return affected;
+  }
+
+  private onConflict(table: string, conflict: string[], update?: string[]): string {
+    const action = update?.length
       ? `DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(', ')} WHERE ${update.map((c) => `${table}.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ')}`
       : 'DO NOTHING';
-    const tuples: string[] = [];
-    for (let row = 0, p = 0; row < rowCount; row++) {
-      const marks: string[] = [];
-      for (let c = 0; c < columns.length; c++) marks.push(this.mark(p++));
-      tuples.push(`(${marks.join(',')})`);
+    return `ON CONFLICT (${conflict.join(', ')}) ${action}`;
+  }
+
+  /**
+   * Statement texts recur batch after batch: each is built once. Every one starts with
+   * "INSERT " so that TypeORM's SQLite runner reports the number of rows changed.
+   */
+  private statementText(key: string, build: () => string): string {
+    let sql = statementTexts.get(key);
+    if (sql === undefined) {
+      sql = build();
+      if (statementTexts.size >= MAX_STATEMENT_TEXTS) statementTexts.delete(statementTexts.keys().next().value!);
+      statementTexts.set(key, sql);
     }
-    // The statement must start with "INSERT " so TypeORM's SQLite runner reports changes.
-    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(',')} ON CONFLICT (${conflict.join(', ')}) ${onConflict}`;
-    if (statementTexts.size >= MAX_STATEMENT_TEXTS) statementTexts.delete(statementTexts.keys().next().value!);
-    statementTexts.set(key, sql);
     return sql;
   }
 }

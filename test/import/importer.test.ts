@@ -7,7 +7,9 @@ import type { Database } from '../../server/db/database';
 import { ensureTopicOntology } from '../../server/db/topic-ontology';
 import { importFile, type ImportSummary } from '../../server/import/importer';
 import type { ImportRow } from '../../server/import/rows';
-import type { IngestBatch } from '../../server/services/ingest.records';
+import type { IngestBatch, IngestResult } from '../../server/services/ingest.records';
+import { IngestService, type IngestOptions } from '../../server/services/ingest.service';
+import type { RequestContext } from '../../server/services/request-context';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases';
 import { smallWorld } from '../support/factories';
 
@@ -218,6 +220,56 @@ describe.each(DIALECTS)('importer on %s', (dialect) => {
       { line: 3, type: 'interaction', field: 'actorExternalId', message: 'no TWITTER account with externalId "ghost"' },
     ]);
     expect(await exists('interaction', 'late-m1')).toBe(false);
+  });
+
+  it('writes a batch of long texts, which SQLite receives in several statements, in file order', async () => {
+    const rows: unknown[] = [
+      { type: 'person', externalId: 'long-p1', displayName: 'Long' },
+      { type: 'account', network: 'BLOG', externalId: 'long-a1', personExternalId: 'long-p1', handle: 'long.example.org' },
+    ];
+    // 40 posts of 9,000 characters: several times what one SQLite statement carries.
+    for (let i = 0; i < 40; i++) rows.push({ type: 'content', network: 'BLOG', externalId: `long-c${i}`, kind: 'BLOG_POST', authorExternalId: 'long-a1', text: `${i}:`.padEnd(9000, 'x'), postedAt: T0 + i });
+    const summary = await importFile(db, write('long.ndjson', ndjson(rows)));
+    expect(summary.errors).toEqual([]);
+    expect(summary.sections.content.created).toBe(40);
+    const stored = await db.reader.query(`SELECT external_id, text FROM content WHERE external_id LIKE 'long-c%' ORDER BY id`);
+    expect(stored.map((r: { external_id: string }) => r.external_id)).toEqual(Array.from({ length: 40 }, (_, i) => `long-c${i}`));
+    expect(stored.every((r: { external_id: string; text: string }) => r.text.length === 9000 && r.text.startsWith(`${r.external_id.slice(6)}:`))).toBe(true);
+  });
+
+  // SQLite's JSON functions would cut at NUL and keep a lone surrogate as invalid UTF-8; such text takes the bound-parameter path.
+  it.runIf(dialect === 'sqlite')('stores text with a NUL or a lone surrogate exactly as a bound parameter would', async () => {
+    const rows = [
+      { type: 'person', externalId: 'odd-p1', displayName: 'Odd' },
+      { type: 'account', network: 'BLOG', externalId: 'odd-a1', personExternalId: 'odd-p1', handle: 'odd.example.org' },
+      { type: 'content', network: 'BLOG', externalId: 'odd-c1', kind: 'BLOG_POST', authorExternalId: 'odd-a1', text: 'nul\u0000after', postedAt: T0 },
+      { type: 'content', network: 'BLOG', externalId: 'odd-c2', kind: 'BLOG_POST', authorExternalId: 'odd-a1', text: 'lone\ud800surrogate', postedAt: T0 },
+      { type: 'content', network: 'BLOG', externalId: 'odd-c3', kind: 'BLOG_POST', authorExternalId: 'odd-a1', text: 'plain \u00e9\ud83d\ude00', postedAt: T0 },
+    ];
+    const summary = await importFile(db, write('odd.ndjson', ndjson(rows)));
+    expect(summary.errors).toEqual([]);
+    const texts = await db.reader.query(`SELECT external_id, text FROM content WHERE external_id LIKE 'odd-%' ORDER BY external_id`);
+    expect(texts).toEqual([
+      { external_id: 'odd-c1', text: 'nul\u0000after' },
+      { external_id: 'odd-c2', text: 'lone\ufffdsurrogate' },
+      { external_id: 'odd-c3', text: 'plain \u00e9\u{1f600}' },
+    ]);
+  });
+
+  it('stops at a database failure, after the batch that failed, and rethrows it', async () => {
+    const seen: string[] = [];
+    class FailingSecondBatch extends IngestService {
+      override async ingest(ctx: RequestContext, batch: IngestBatch, options?: IngestOptions): Promise<IngestResult> {
+        seen.push(batch.people![0].externalId);
+        if (seen.length === 2) throw new Error('disk full');
+        return super.ingest(ctx, batch, options);
+      }
+    }
+    const people = Array.from({ length: 5 }, (_, i) => ({ type: 'person', externalId: `fail-p${i}`, displayName: `F${i}` }));
+    await expect(importFile(db, write('fail.ndjson', ndjson(people)), { batchSize: 1, ingest: new FailingSecondBatch() })).rejects.toThrow('disk full');
+    // The next batch may have been read while the failing one was written, but was never sent.
+    expect(seen).toEqual(['fail-p0', 'fail-p1']);
+    expect(await countsFor('fail')).toMatchObject({ people: 1 });
   });
 
   it('stops at a CSV format error, naming its line, after writing the batches before it', async () => {
