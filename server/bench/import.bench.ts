@@ -58,12 +58,16 @@ class MultiRowInserter {
   }
 }
 
+type FloorShape = 'values' | 'json';
+
 /**
  * The floor: the interactions inserted straight through sqlite3 with the importer's pragmas,
- * its transaction size, and its ON CONFLICT clause. Parents are loaded first, untimed.
+ * its transaction size, and its ON CONFLICT clause, ids already resolved. Parents are loaded
+ * first, untimed. 'values' is the classic multi-row INSERT ... VALUES with a prepared statement;
+ * 'json' is the statement shape the ingest service uses on SQLite (rows in one JSON parameter).
  */
-async function measureFloor(w: World, batchSize: number, dir: string): Promise<number> {
-  const file = path.join(dir, 'floor.sqlite');
+async function measureFloor(w: World, batchSize: number, dir: string, shape: FloorShape): Promise<number> {
+  const file = path.join(dir, `floor-${shape}.sqlite`);
   const schema = await Database.open({ databaseUrl: undefined, sqlitePath: file, logSql: false });
   await schema.close();
   const db = new sqlite3.Database(file);
@@ -88,12 +92,10 @@ async function measureFloor(w: World, batchSize: number, dir: string): Promise<n
       return [j + 1, 'TWITTER', `bc${j}`, 'POST', author, author, START + j];
     });
 
-    const inserter = new MultiRowInserter(
-      db,
-      'interaction',
-      ['network', 'external_id', 'kind', 'actor_account_id', 'target_content_id', 'target_account_id', 'occurred_at'],
-      'ON CONFLICT (network, external_id) DO NOTHING',
-    );
+    const columns = ['network', 'external_id', 'kind', 'actor_account_id', 'target_content_id', 'target_account_id', 'occurred_at'];
+    const onConflict = 'ON CONFLICT (network, external_id) DO NOTHING';
+    const inserter = new MultiRowInserter(db, 'interaction', columns, onConflict);
+    const fromJson = db.prepare(`INSERT INTO interaction (${columns.join(', ')}) SELECT ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true ORDER BY key ${onConflict}`);
     const started = process.hrtime.bigint();
     for (let at = 0; at < w.interactions; at += batchSize) {
       const rows: unknown[][] = [];
@@ -102,11 +104,13 @@ async function measureFloor(w: World, batchSize: number, dir: string): Promise<n
         rows.push(['TWITTER', `bi${k}`, x.kind, x.actor + 1, x.content >= 0 ? x.content + 1 : null, x.target + 1, x.occurredAt]);
       }
       await run(db, 'BEGIN');
-      await inserter.insert(rows);
+      if (shape === 'values') await inserter.insert(rows);
+      else await runStatement(fromJson, [JSON.stringify(rows)]);
       await run(db, 'COMMIT');
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     await inserter.finalize();
+    await new Promise<void>((resolve) => fromJson.finalize(() => resolve()));
     return ms;
   } finally {
     await new Promise<void>((resolve) => db.close(() => resolve()));
@@ -151,14 +155,16 @@ async function main(): Promise<void> {
     const interactionRate = (w.interactions / interactionMs) * 1000;
     const overallRate = (totalRows / summary.elapsedMs) * 1000;
 
-    const floorMs = await measureFloor(w, batchSize, dir);
-    const floorRate = (w.interactions / floorMs) * 1000;
-
     console.log(`  importer, interaction phase: ${formatCount(interactionRate)} rows/s (${formatCount(w.interactions)} rows in ${(interactionMs / 1000).toFixed(1)} s)`);
     console.log(`  importer, overall:           ${formatCount(overallRate)} rows/s (${formatCount(totalRows)} rows in ${(summary.elapsedMs / 1000).toFixed(1)} s)`);
     console.log(`  importer, peak RSS:          ${peakRssMb.toFixed(0)} MB`);
-    console.log(`  floor (raw sqlite3 multi-row INSERT of the same interactions): ${formatCount(floorRate)} rows/s (${(floorMs / 1000).toFixed(1)} s)`);
-    console.log(`  importer / floor (interactions): ${((interactionRate / floorRate) * 100).toFixed(0)}%`);
+    for (const shape of ['values', 'json'] as const) {
+      const floorMs = await measureFloor(w, batchSize, dir, shape);
+      const floorRate = (w.interactions / floorMs) * 1000;
+      const label = shape === 'values' ? 'multi-row INSERT ... VALUES, prepared once' : 'INSERT ... SELECT FROM json_each, as the importer';
+      console.log(`  floor, raw sqlite3 ${label}: ${formatCount(floorRate)} rows/s (${(floorMs / 1000).toFixed(1)} s); importer at ${((interactionRate / floorRate) * 100).toFixed(0)}% of it`);
+    }
+    console.log(`  load average (1, 5, 15 min) at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
   } finally {
     if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
   }
