@@ -45,13 +45,18 @@ export class ProgressBar {
   private draw(p: ImportProgress): void {
     const fraction = p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : 1;
     const seconds = p.elapsedMs / 1000;
-    const rate = seconds > 0 ? p.rowsRead / seconds : 0;
+    // Rows done, not rows read: reading runs a batch ahead of the database.
+    const done = p.rowsWritten + p.rowsSkipped;
+    const rate = seconds > 0 ? done / seconds : 0;
     const eta = fraction > 0 && fraction < 1 ? formatDuration((seconds * (1 - fraction)) / fraction) : '0:00';
-    const stats = ` ${(fraction * 100).toFixed(0).padStart(3)}% ${formatCount(p.rowsRead)} rows ${formatCount(rate)} rows/s ETA ${eta}${p.rowsSkipped ? ` (${formatCount(p.rowsSkipped)} skipped)` : ''}`;
-    const columns = this.out.columns || 80;
-    const barWidth = Math.max(10, Math.min(40, columns - this.label.length - stats.length - 4));
+    const stats = ` ${(fraction * 100).toFixed(0).padStart(3)}% ${formatCount(done)} rows ${formatCount(rate)} rows/s ETA ${eta}${p.rowsSkipped ? ` (${formatCount(p.rowsSkipped)} skipped)` : ''}`;
+    // The line must fit the terminal or each redraw would wrap: the bar shrinks first, then the label.
+    const width = (this.out.columns || 80) - 1;
+    const barWidth = Math.max(10, Math.min(40, width - stats.length - 3 - this.label.length));
+    const room = width - stats.length - barWidth - 3;
+    const label = this.label.length <= room ? this.label : room > 1 ? `${this.label.slice(0, room - 1)}…` : '';
     const filled = Math.round(fraction * barWidth);
-    const line = `${this.label} [${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]${stats}`.slice(0, columns - 1);
+    const line = `${label} [${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]${stats}`.slice(0, width);
     if (line === this.lastLine) return;
     this.lastLine = line;
     // \r returns to the line start, \x1b[K clears what a longer previous line left behind.
