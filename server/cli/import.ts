@@ -8,12 +8,16 @@ import { DEFAULT_BATCH_SIZE, importFile } from '../import/importer';
 import { errorLines, ProgressBar, summaryLines } from '../import/progress';
 import { FILE_FORMATS, formatFromPath, type FileFormat } from '../import/readers';
 import { ROW_TYPES, type RowType } from '../import/rows';
+import { IngestService } from '../services/ingest.service';
+import { RedisScoreCache } from '../services/scoring/redis-score-cache';
 
 const USAGE = `Usage: npm run import -- FILE [--format ndjson|csv] [--type ${ROW_TYPES.join('|')}] [--batch-size N]
 
 Loads people, accounts, content and interactions from an NDJSON (.ndjson, .jsonl) or CSV (.csv)
 file. Each row has a "type" (${ROW_TYPES.join(', ')}); --type gives it to rows that have none.
 Writes to DATABASE_URL (PostgreSQL) or else the SQLite file SQLITE_PATH (default data/sway.sqlite).
+With REDIS_URL, the people an import changes are marked stale in the shared score cache; a server
+without Redis keeps its own cache, which this process cannot reach.
 Exits 1 when any row was rejected.`;
 
 /** How many errors are printed; the summary gives the full count. */
@@ -52,6 +56,9 @@ async function main(argv: string[]): Promise<number> {
 
   const config = loadConfig();
   const db = await Database.open(config);
+  // Like the server's ingest, an import marks the people it changed stale in the shared score cache.
+  const scoreCache = config.redisUrl ? new RedisScoreCache(config.redisUrl) : undefined;
+  const ingest = new IngestService(scoreCache && ((personIds) => scoreCache.invalidate(personIds)));
   try {
     await ensureTopicOntology(db, config.dataDir);
     const bar = process.stderr.isTTY ? new ProgressBar(process.stderr, path.basename(file)) : undefined;
@@ -60,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       format,
       defaultType,
       batchSize,
+      ingest,
       onProgress: (p) => {
         last = p;
         bar?.update(p);
@@ -71,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
     return summary.errorCount ? 1 : 0;
   } finally {
     await db.close();
+    await scoreCache?.close();
   }
 }
 

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import { ALL_FIELDS, WHOLE_ROW, type RowError } from './rows';
 
@@ -46,27 +45,31 @@ export function openRowSource(file: string, format: FileFormat): RowSource {
   };
 }
 
-/** Splits the byte stream into lines itself: readline costs a promise per line. */
+/**
+ * Splits the byte stream into lines itself (readline costs a promise per line) and decodes one
+ * line at a time: decoding whole chunks would make, then flatten, a string as large as the file.
+ * A newline byte never occurs inside a multi-byte UTF-8 character, so splitting bytes is safe.
+ */
 async function* ndjsonRows(stream: fs.ReadStream): AsyncGenerator<SourceRow[]> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
+  // The start of a line that the previous chunk cut.
+  let carry: Buffer | undefined;
   let line = 0;
-  for await (const chunk of stream) {
-    const text = carry + decoder.write(chunk as Buffer);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
     const rows: SourceRow[] = [];
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
       line++;
-      const row = parseNdjsonLine(text.slice(start, nl), line);
+      const text = carry ? Buffer.concat([carry, chunk.subarray(0, nl)]).toString('utf8') : chunk.toString('utf8', start, nl);
+      carry = undefined;
+      const row = parseNdjsonLine(text, line);
       if (row) rows.push(row);
       start = nl + 1;
     }
-    carry = text.slice(start);
+    if (start < chunk.length) carry = carry ? Buffer.concat([carry, chunk]) : chunk.subarray(start);
     if (rows.length) yield rows;
   }
-  const last = carry + decoder.end();
-  if (last.length) {
-    const row = parseNdjsonLine(last, line + 1);
+  if (carry) {
+    const row = parseNdjsonLine(carry.toString('utf8'), line + 1);
     if (row) yield [row];
   }
 }

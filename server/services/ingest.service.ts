@@ -60,30 +60,32 @@ interface KnownRefs {
 }
 
 /**
- * Ids of people, accounts and content that committed batches resolved, kept by a caller that
- * sends many batches (the bulk importer) so later batches skip their lookups. A batch's ids are
- * added only after it commits, so a rolled-back batch never leaves ids behind. Rows are not
+ * Ids of accounts and content that committed batches resolved, kept by a caller that sends many
+ * batches (the bulk importer) so later batches skip their lookups: every content row names an
+ * account, every interaction one or two accounts and often content. (People are named only by
+ * their accounts, usually in the same batch, so they are not worth the memory.) A batch's ids
+ * are added only after it commits, so a rolled-back batch never leaves ids behind. Rows are not
  * deleted during an import; if one were, its stale id would fail a foreign key, not corrupt data.
  */
-export class IngestRefCache implements KnownRefs {
-  readonly people = new Map<string, number>();
+export class IngestRefCache {
   readonly accounts = new NetworkMap<AccountRef>();
   readonly content = new NetworkMap<ContentRef>();
 
-  /** Bounds memory on endless imports: when full it starts over, costing lookups, not correctness. */
-  constructor(private readonly maxEntries = 2_000_000) {}
+  /**
+   * Bounds memory (an entry costs about 90 bytes, and V8 lets the heap grow to a few times what
+   * is live): when full the cache starts over, which costs lookups, never correctness.
+   */
+  constructor(private readonly maxEntries = 600_000) {}
 
   get size(): number {
-    return this.people.size + this.accounts.size + this.content.size;
+    return this.accounts.size + this.content.size;
   }
 
   add(refs: KnownRefs): void {
-    if (this.size + refs.people.size + refs.accounts.size + refs.content.size > this.maxEntries) {
-      this.people.clear();
+    if (this.size + refs.accounts.size + refs.content.size > this.maxEntries) {
       this.accounts.clear();
       this.content.clear();
     }
-    for (const [k, v] of refs.people) this.people.set(k, v);
     refs.accounts.forEach((v, network, externalId) => this.accounts.set(network, externalId, v));
     refs.content.forEach((v, network, externalId) => this.content.set(network, externalId, v));
   }
@@ -585,9 +587,9 @@ class BatchWriter {
     return this.db.dialect === 'sqlite' ? '?' : this.db.placeholder(i);
   }
 
-  // Known ids: what this batch looked up, else what committed batches left in the cache.
+  // Known ids: what this batch looked up, else, for accounts and content, what committed batches left in the cache.
   private personId(externalId: string): number | undefined {
-    return this.learned.people.get(externalId) ?? this.cache?.people.get(externalId);
+    return this.learned.people.get(externalId);
   }
 
   private account(network: string, externalId: string): AccountRef | undefined {

@@ -119,6 +119,19 @@ describe.each(DIALECTS)('importer on %s', (dialect) => {
     });
   });
 
+  it('reads lines and multi-byte characters that straddle the reader\'s 64 KiB chunks', async () => {
+    // About 300 KiB, with no line a round number of bytes long, and no trailing newline.
+    const people = Array.from({ length: 3000 }, (_, i) => ({ type: 'person', externalId: `utf-p${i}`, displayName: `Zoë ${'🎉'.repeat(i % 7)} Ça ${i}`, region: 'FR' }));
+    const file = write('utf8.jsonl', people.map((p) => JSON.stringify(p)).join('\r\n'));
+    expect(fs.statSync(file).size).toBeGreaterThan(4 * 65536);
+    const summary = await importFile(db, file, { batchSize: 1000 });
+    expect(summary.errors).toEqual([]);
+    expect(summary.rowsWritten).toBe(3000);
+    const stored = await db.reader.query(`SELECT external_id, display_name FROM person WHERE external_id LIKE 'utf-p%'`);
+    const byId = new Map(stored.map((r: { external_id: string; display_name: string }) => [r.external_id, r.display_name]));
+    expect(people.filter((p) => byId.get(p.externalId) !== p.displayName)).toEqual([]);
+  });
+
   it('reads CSV: quoted cells, a multi-line cell, ";"-separated topics, empty cells as absent', async () => {
     const file = write(
       'world.csv',
