@@ -10,24 +10,32 @@ export type Dialect = 'sqlite' | 'postgres';
  * SQLite through TypeORM has a single connection, so a transaction on it would also swallow
  * every concurrent request's reads (dirty reads) and writes (rolled back with it). So on SQLite
  * writes get a connection of their own, serialized by a lock, and readers keep theirs: WAL lets
- * them read the last committed state while a write is under way. PostgreSQL pools connections
- * and needs neither.
+ * them read the last committed state while a write is under way. Reads are spread over two
+ * connections: sqlite3 runs each connection's statements on a thread of its own, so concurrent
+ * requests use both cores. PostgreSQL pools connections and needs none of this.
  */
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private nextReader = 0;
 
   private constructor(
-    /** For reads. */
-    readonly reader: DataSource,
+    private readonly readers: DataSource[],
     private readonly writer: DataSource,
     readonly dialect: Dialect,
   ) {}
 
   static async open(config: Pick<Config, 'databaseUrl' | 'sqlitePath' | 'logSql'>, options: DataSourceOptions = {}): Promise<Database> {
     const writer = await openDatabase(config, options);
-    if (config.databaseUrl) return new Database(writer, writer, 'postgres');
-    const reader = await openDatabase(config, options);
-    return new Database(reader, writer, 'sqlite');
+    if (config.databaseUrl) return new Database([writer], writer, 'postgres');
+    const readers = [await openDatabase(config, options), await openDatabase(config, options)];
+    return new Database(readers, writer, 'sqlite');
+  }
+
+  /** A data source for reads (never inside a write transaction); successive calls take turns. */
+  get reader(): DataSource {
+    const reader = this.readers[this.nextReader];
+    this.nextReader = (this.nextReader + 1) % this.readers.length;
+    return reader;
   }
 
   /** Runs fn in one write transaction; it commits when fn resolves and rolls back when it throws. */
@@ -63,7 +71,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
+    for (const reader of this.readers) if (reader !== this.writer && reader.isInitialized) await reader.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
   }
 }
