@@ -13,6 +13,8 @@ export default defineConfig(({ mode }) => ({
   root: adminRoot,
   base: '/admin/',
   plugins: [react()],
+  // The repository's own shared/ (enums, limits) under a name that cannot be mistaken for a path outside the repo.
+  resolve: { alias: { '@sway/shared': path.join(adminRoot, '..', 'shared') } },
   define: {
     // Apollo Client keeps its development checks and warnings unless this is false.
     'globalThis.__DEV__': JSON.stringify(mode !== 'production'),

@@ -7,7 +7,11 @@ export default defineConfig({
   root,
   resolve: {
     // type-graphql and our code must share one graphql module, or schema building fails.
-    alias: { graphql: path.join(root, 'node_modules/graphql/index.js') },
+    alias: {
+      graphql: path.join(root, 'node_modules/graphql/index.js'),
+      // The console's name for the repository's shared/ (admin/vite.config.mts), for tests that import console code.
+      '@sway/shared': path.join(root, 'shared'),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

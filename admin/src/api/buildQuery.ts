@@ -1,6 +1,6 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { BuildQueryResult } from 'ra-data-graphql';
-import { LIMITS } from '../../../shared/limits';
+import { LIMITS } from '@sway/shared/limits';
 import type { PageCursors } from './pageCursors';
 import { resourceQuerySpec, type ResourceName, type ResourceQuerySpec } from './resourceQueries';
 

@@ -1,5 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
-import { LIMITS } from '../../../shared/limits';
+import { LIMITS } from '@sway/shared/limits';
 import { listDocument, type ListRequest } from './buildQuery';
 import type { PageCursors } from './pageCursors';
 

@@ -1,4 +1,4 @@
-import type { ContentKind, InteractionKind, Network } from '../../../shared';
+import type { ContentKind, InteractionKind, Network } from '@sway/shared';
 
 /**
  * Records as the console selects them from the GraphQL API (see resourceQueries.ts). Every

@@ -1,4 +1,4 @@
-import { CONTENT_KINDS, INTERACTION_KINDS, NETWORKS, type ContentKind, type InteractionKind, type Network } from '../../../shared';
+import { CONTENT_KINDS, INTERACTION_KINDS, NETWORKS, type ContentKind, type InteractionKind, type Network } from '@sway/shared';
 
 /** Choices for SelectInput, built from the enums the server uses, so the two never drift. */
 export interface Choice<T extends string> {

@@ -6,7 +6,7 @@ import TouchAppIcon from '@mui/icons-material/TouchApp';
 import { Chip, Stack, Tooltip, Typography } from '@mui/material';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, useCreatePath, useRecordContext } from 'react-admin';
-import type { Network } from '../../../shared';
+import type { Network } from '@sway/shared';
 import type { InteractionCounts } from '../api/records';
 import { networkName } from './choices';
 
