@@ -44,6 +44,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     // Loaded only when wanted: production instances never need the generator.
     const { isDatabaseEmpty, seedDemoWorld } = config.seedDemo ? await import('./db/seed/seed-demo') : ({} as never);
+    const { startOfUtcDay } = config.seedDemo ? await import('./db/seed/demo-world') : ({} as never);
     let backfillDays = 0;
     if (config.seedDemo && (await isDatabaseEmpty(db))) {
       log('Empty database: seeding the demo world…');
@@ -77,8 +78,4 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await db.close();
     throw err;
   }
-}
-
-function startOfUtcDay(ms: number): number {
-  return ms - (ms % 86_400_000);
 }

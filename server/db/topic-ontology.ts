@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Database } from './database';
+import { upsertRows } from './upsert-rows';
 
 /**
  * Loads the Klout topic ontology (2018-06-01; CC BY 3.0, © Klout, see data/klout/README.md)
@@ -16,20 +17,10 @@ export async function ensureTopicOntology(db: Database, dataDir: string): Promis
   const known = new Set(topics.map((t) => t[0]));
   await db.transaction(async (m) => {
     const q = m.queryRunner!;
-    await insertChunked(db, q, 'topic', ['id', 'slug', 'display_name', 'wiki_item_id'], topics.map((t) => [t[0], t[1], t[2], t[3] || null]));
+    await upsertRows(db, q, 'topic', ['id', 'slug', 'display_name', 'wiki_item_id'], ['id'], topics.length, (i) => [topics[i][0], topics[i][1], topics[i][2], topics[i][3] || null], 'nothing');
     // The root (0) and self-edges carry no meaning for expertise; keep edges between real topics.
     const realEdges = edges.filter((e) => e[0] !== e[2] && known.has(e[0]) && known.has(e[2]));
-    await insertChunked(db, q, 'topic_edge', ['parent_id', 'child_id'], realEdges.map((e) => [e[0], e[2]]));
+    await upsertRows(db, q, 'topic_edge', ['parent_id', 'child_id'], ['parent_id', 'child_id'], realEdges.length, (i) => [realEdges[i][0], realEdges[i][2]], 'nothing');
   });
   return topics.length;
-}
-
-async function insertChunked(db: Database, q: { query(sql: string, p: unknown[]): Promise<unknown> }, table: string, columns: string[], rows: unknown[][]) {
-  const per = Math.floor(db.maxParameters / columns.length);
-  for (let at = 0; at < rows.length; at += per) {
-    const chunk = rows.slice(at, at + per);
-    let i = 0;
-    const values = chunk.map((r) => `(${r.map(() => db.placeholder(i++)).join(',')})`).join(',');
-    await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT DO NOTHING`, chunk.flat());
-  }
 }

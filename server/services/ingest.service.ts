@@ -578,15 +578,6 @@ class BatchWriter {
     this.errors.push({ field: `${this.prefix}${section}[${index}].${field}`, message });
   }
 
-  /**
-   * Placeholder of the i-th (0-based) parameter of a statement that uses each one once. SQLite
-   * gets a bare "?": its parser looks every numbered "?N" up in a list of the names seen so far,
-   * which is quadratic, and a 30,000-parameter insert then takes seconds to prepare.
-   */
-  private mark(i: number): string {
-    return this.db.dialect === 'sqlite' ? '?' : this.db.placeholder(i);
-  }
-
   // Known ids: what this batch looked up, else, for accounts and content, what committed batches left in the cache.
   private personId(externalId: string): number | undefined {
     return this.learned.people.get(externalId);
@@ -606,7 +597,7 @@ class BatchWriter {
     for (let at = 0; at < misses.length; at += MAX_IN_LIST) {
       const chunk = misses.slice(at, at + MAX_IN_LIST);
       const found: { id: number; external_id: string }[] = await this.runner.query(
-        `SELECT id, external_id FROM person WHERE external_id IN (${chunk.map((_, i) => this.mark(i)).join(',')})`,
+        `SELECT id, external_id FROM person WHERE external_id IN (${chunk.map((_, i) => this.db.placeholder(i)).join(',')})`,
         chunk,
       );
       for (const r of found) this.learned.people.set(r.external_id, Number(r.id));
@@ -631,8 +622,8 @@ class BatchWriter {
       const list = [...ids];
       for (let at = 0; at < list.length; at += MAX_IN_LIST) {
         const chunk = list.slice(at, at + MAX_IN_LIST);
-        const marks = chunk.map((_, i) => this.mark(i + 1)).join(',');
-        const rows: T[] = await this.runner.query(`${select} WHERE network = ${this.mark(0)} AND external_id IN (${marks})`, [network, ...chunk]);
+        const marks = chunk.map((_, i) => this.db.placeholder(i + 1)).join(',');
+        const rows: T[] = await this.runner.query(`${select} WHERE network = ${this.db.placeholder(0)} AND external_id IN (${marks})`, [network, ...chunk]);
         rows.forEach(each);
       }
     }
@@ -685,7 +676,7 @@ class BatchWriter {
       const chunk = rows.slice(at, at + perStatement);
       const sql = this.statementText(`values|${this.db.dialect}|${table}|${columns}|${chunk.length}|${conflict}|${update ?? ''}`, () => {
         let p = 0;
-        const tuple = () => `(${columns.map(() => this.mark(p++)).join(',')})`;
+        const tuple = () => `(${columns.map(() => this.db.placeholder(p++)).join(',')})`;
         return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(tuple).join(',')} ${this.onConflict(table, conflict, update)}`;
       });
       const result = await this.runner.query(sql, chunk.flat(), true);

@@ -3,6 +3,7 @@ import { INTERACTION_KINDS } from '../../../shared/interactions';
 import { NETWORKS } from '../../../shared/networks';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Database } from '../../db/database';
+import { upsertRows } from '../../db/upsert-rows';
 
 /** UTC day of an instant, "YYYY-MM-DD": the key of the daily history. */
 export function dayOf(ms: number): string {
@@ -80,14 +81,14 @@ export async function storeScores(
   const q = manager.queryRunner!;
   // Rows are built a statement at a time: a full rescore writes 100,000s of them.
   if (options.current) {
-    await upsert(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'], scores.length, (i) => {
+    await upsertRows(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'], scores.length, (i) => {
       const s = scores[i];
       return [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf];
     });
   }
   if (options.snapshotDay) {
     const day = options.snapshotDay;
-    await upsert(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
+    await upsertRows(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
       const s = scores[i];
       return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)];
     });
@@ -102,25 +103,6 @@ export async function storeScores(
       }
     const rows: unknown[][] = [];
     for (const [personId, topics] of options.expertise) for (const t of topics) rows.push([personId, t.topicId, t.expertise, t.active]);
-    await upsert(db, q, 'topic_expertise', ['person_id', 'topic_id', 'expertise', 'active'], ['person_id', 'topic_id'], rows.length, (i) => rows[i]);
-  }
-}
-
-async function upsert(
-  db: Database,
-  q: { query(sql: string, params: unknown[]): Promise<unknown> },
-  table: string,
-  columns: string[],
-  key: string[],
-  count: number,
-  rowAt: (i: number) => unknown[],
-): Promise<void> {
-  const per = Math.floor(db.maxParameters / columns.length);
-  const update = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
-  for (let at = 0; at < count; at += per) {
-    const chunk = Array.from({ length: Math.min(per, count - at) }, (_, i) => rowAt(at + i));
-    let i = 0;
-    const values = chunk.map((r) => `(${r.map(() => db.placeholder(i++)).join(',')})`).join(',');
-    await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${update}`, chunk.flat());
+    await upsertRows(db, q, 'topic_expertise', ['person_id', 'topic_id', 'expertise', 'active'], ['person_id', 'topic_id'], rows.length, (i) => rows[i]);
   }
 }
