@@ -30,6 +30,10 @@ export class PersonScoreRow {
   @Column({ type: 'text' })
   details!: string;
 
+  /** Authenticity from 0 to 100 (100: nothing suspicious found); campaigns can require a minimum. */
+  @Column({ type: 'real', default: 100 })
+  authenticity!: number;
+
   /** The instant the score describes. */
   @Column({ name: 'as_of', type: 'bigint', transformer: epochMs })
   asOf!: Date;
