@@ -105,7 +105,7 @@ describe.each(DIALECTS)('accounts, login and +K on %s', (dialect) => {
 
   describe('tokens', () => {
     it('me is null when anonymous and the user with a token', async () => {
-      expect((await server.gql(ME)).data.me).toBeNull();
+      expect((await server.anon(ME)).data.me).toBeNull();
       const res = await gqlAs(server, tokens.analyst, ME);
       expect(res.errors).toBeUndefined();
       expect(res.data.me).toMatchObject({ email: 'analyst@test.sway', role: 'ANALYST', person: null });
