@@ -2,3 +2,5 @@ export * from './networks';
 export * from './interactions';
 export * from './limits';
 export * from './roles';
+export * from './campaigns';
+export * from './score-bands';

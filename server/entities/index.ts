@@ -5,6 +5,8 @@ export { Interaction } from './interaction.entity';
 export { Topic, TopicEdge } from './topic.entity';
 export { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
 export { User } from './user.entity';
+export { Brand, BrandMember } from './brand.entity';
+export { Campaign, Claim, Conversion } from './campaign.entity';
 
 import { Person } from './person.entity';
 import { NetworkAccount } from './network-account.entity';
@@ -13,5 +15,7 @@ import { Interaction } from './interaction.entity';
 import { Topic, TopicEdge } from './topic.entity';
 import { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
 import { User } from './user.entity';
+import { Brand, BrandMember } from './brand.entity';
+import { Campaign, Claim, Conversion } from './campaign.entity';
 
-export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User];
+export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User, Brand, BrandMember, Campaign, Claim, Conversion];

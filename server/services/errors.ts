@@ -51,3 +51,35 @@ export class ForbiddenError extends DomainError {
     super(message);
   }
 }
+
+/** The campaign has no unit left. */
+export class SoldOutError extends DomainError {
+  readonly code = 'SOLD_OUT';
+  constructor() {
+    super('every unit of this perk has been claimed');
+  }
+}
+
+/** The viewer's person is not in the campaign's audience now (score, topics, networks, region or authenticity). */
+export class NotEligibleError extends DomainError {
+  readonly code = 'NOT_ELIGIBLE';
+  constructor() {
+    super('you are not eligible for this perk');
+  }
+}
+
+/** The campaign is not ACTIVE, or not within its start and end. */
+export class CampaignNotActiveError extends DomainError {
+  readonly code = 'CAMPAIGN_NOT_ACTIVE';
+  constructor(reason: string) {
+    super(`the campaign is not active: ${reason}`);
+  }
+}
+
+/** One claim per person per campaign. */
+export class AlreadyClaimedError extends DomainError {
+  readonly code = 'ALREADY_CLAIMED';
+  constructor() {
+    super('you have already claimed this perk');
+  }
+}
