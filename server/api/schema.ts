@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
+import { applyAccessPolicy } from './access-policy';
 import { ContentResolver } from './resolvers/content.resolver';
 import { IngestResolver } from './resolvers/ingest.resolver';
 import { KCountResolver, KResolver, PersonKResolver } from './resolvers/k.resolver';
@@ -12,6 +13,7 @@ import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { UserResolver } from './resolvers/user.resolver';
+import { AudienceResolver, BrandResolver, CampaignResolver, CampaignTargetResolver, ClaimResolver, InfluencerLineResolver, UserPerksResolver } from './resolvers/campaign.resolver';
 import { ContentContributionResolver, EngagerContributionResolver, ScoreResolver, TopicExpertiseResolver } from './resolvers/score.resolver';
 
 /** The committed SDL: reviewers see every API change in the diff; a test fails on drift. */
@@ -33,6 +35,13 @@ export const RESOLVERS = [
   KResolver,
   KCountResolver,
   PersonKResolver,
+  BrandResolver,
+  CampaignResolver,
+  CampaignTargetResolver,
+  AudienceResolver,
+  InfluencerLineResolver,
+  ClaimResolver,
+  UserPerksResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -46,8 +55,9 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // type-graphql has no option for root type descriptions; the schema is the frontend's documentation.
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
-    if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions and topics.';
-    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore.';
+    if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions, topics, brands and perk campaigns.';
+    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore, run perk campaigns, claim perks, record conversions.';
+    applyAccessPolicy(schema);
     return schema;
   });
   return built;

@@ -7,6 +7,9 @@ import { InteractionService } from './interaction.service';
 import { KService } from './k.service';
 import { PersonService } from './person.service';
 import { TopicService } from './topic.service';
+import { BrandService } from './campaigns/brand.service';
+import { CampaignService } from './campaigns/campaign.service';
+import { ClaimService } from './campaigns/claim.service';
 import { MemoryScoreCache, type ScoreCache } from './scoring/score-cache';
 import { RedisScoreCache } from './scoring/redis-score-cache';
 import { ScoringService } from './scoring/scoring.service';
@@ -23,6 +26,9 @@ export interface Services {
   scoring: ScoringService;
   auth: AuthService;
   k: KService;
+  brands: BrandService;
+  campaigns: CampaignService;
+  claims: ClaimService;
 }
 
 export interface ServicesOptions {
@@ -38,8 +44,12 @@ export interface ServicesOptions {
 export function createServices(options: ServicesOptions): Services {
   const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl) : new MemoryScoreCache();
   const scoring = new ScoringService({ cache, database: options.database, log: options.log });
+  const campaigns = new CampaignService();
   return {
     scoring,
+    brands: new BrandService(),
+    campaigns,
+    claims: new ClaimService({ campaigns, refreshScore: async (ctx, personId) => void (await scoring.scores(ctx, [personId])) }),
     ingest: new IngestService((personIds) => scoring.invalidate(personIds)),
     people: new PersonService(),
     accounts: new AccountService(),

@@ -3,6 +3,7 @@ import { CONTENT_INTERACTION_KINDS, CONTENT_KINDS, INTERACTION_KINDS, type Inter
 import { LIMITS } from '../../shared/limits';
 import { NETWORKS } from '../../shared/networks';
 import type { Database } from '../db/database';
+import { authorize } from './auth/access';
 import { ValidationError, type FieldError } from './errors';
 import {
   INGEST_SECTIONS,
@@ -122,6 +123,7 @@ export class IngestService {
   constructor(private readonly onPeopleChanged?: (personIds: number[]) => Promise<void>) {}
 
   async ingest(ctx: RequestContext, batch: IngestBatch, options: IngestOptions = {}): Promise<IngestResult> {
+    authorize(ctx, 'ingest');
     const prefix = options.fieldPrefix ?? '';
     const total = INGEST_SECTIONS.reduce((n, s) => n + (batch[s]?.length ?? 0), 0);
     if (options.maxItems !== undefined && total > options.maxItems) {

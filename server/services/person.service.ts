@@ -6,6 +6,7 @@ import type { Page, PageRequest, SortDirection, SortKey } from './pagination/pag
 import { queryPage } from './pagination/query-page';
 import { whereStartsWith } from './prefix-search';
 import type { RequestContext } from './request-context';
+import { audienceExists, type AudienceCriteria } from './campaigns/audience';
 
 export interface PersonFilter {
   /** Start of the display name, any case. */
@@ -14,6 +15,8 @@ export interface PersonFilter {
   language?: string | null;
   /** Only people with an account on this network. */
   network?: Network | null;
+  /** Only people in this audience (campaign targeting criteria, already resolved). */
+  audience?: AudienceCriteria | null;
 }
 
 export type PersonOrderField = 'ID' | 'CREATED_AT' | 'DISPLAY_NAME';
@@ -33,6 +36,16 @@ export class PersonService {
     if (filter.language) qb.andWhere('p.language = :language', { language: filter.language });
     if (filter.network) {
       qb.andWhere('EXISTS (SELECT 1 FROM network_account na WHERE na.person_id = p.id AND na.network = :network)', { network: filter.network });
+    }
+    if (filter.audience) {
+      let n = 0;
+      const params: Record<string, unknown> = {};
+      const bind = (value: unknown) => {
+        const name = `aud${n++}`;
+        params[name] = value;
+        return `:${name}`;
+      };
+      qb.andWhere(audienceExists(filter.audience, { bind, list: (values) => values.map(bind).join(',') }), params);
     }
     return queryPage(qb, { ...PERSON_SORT[order.field], direction: order.direction }, page);
   }

@@ -2,6 +2,7 @@ import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ContentKind, InteractionKind } from '../../../shared/interactions';
 import { Network } from '../../../shared/networks';
+import { AudienceTargetInput } from './campaign.input';
 import { AccountOrderField, ContentOrderField, InteractionOrderField, PersonOrderField, SortDirection } from '../types/enums';
 
 @InputType({ description: 'Narrows a list of people. Conditions combine with AND.' })
@@ -23,6 +24,9 @@ export class PersonFilterInput {
 
   @Field(() => Network, { nullable: true, description: 'Has an account on this network.' })
   network?: Network | null;
+
+  @Field(() => AudienceTargetInput, { nullable: true, description: 'In the audience these campaign targeting criteria reach now (score range, topics, networks, regions, authenticity), exactly as a campaign would see it.' })
+  audience?: AudienceTargetInput | null;
 }
 
 @InputType({ description: 'Order of a list of people.' })

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Content, Interaction, NetworkAccount, Person, Topic, User } from '../../entities';
+import type { Brand, Campaign, Claim, Content, Interaction, NetworkAccount, Person, Topic, User } from '../../entities';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Services } from '../../services';
 import type { ScorePoint } from '../../services/scoring/scoring.service';
@@ -22,6 +22,14 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     topic: byId<string, Topic>((ids) => services.topics.byIds(ctx, ids)),
     /** Only the users the viewer may see: an ADMIN everyone, anyone else themselves. */
     user: byId<number, User>((ids) => services.auth.visibleUsers(ctx, ids)),
+    /** Only what the viewer may see (see the services): anything else loads as missing, so answers NOT_FOUND. */
+    brand: byId<number, Brand>((ids) => services.brands.byIds(ctx, ids)),
+    campaign: byId<number, Campaign>((ids) => services.campaigns.byIds(ctx, ids)),
+    claim: byId<number, Claim>((ids) => services.claims.byIds(ctx, ids)),
+    brandManagers: new DataLoader<number, User[]>(async (ids) => {
+      const managers = await services.brands.managers(ctx, ids);
+      return ids.map((id) => managers.get(id) ?? []);
+    }),
 
     accountsOfPerson: pageLoader((ids: number[], page) => services.people.accountPages(ctx, ids, page)),
     contentOfPerson: pageLoader((ids: number[], page) => services.content.pagesByPerson(ctx, ids, page)),

@@ -1,8 +1,8 @@
 import { ValidationError } from '../../services/errors';
 
 /** Types a global id can name. */
-export type NodeTypeName = 'Person' | 'NetworkAccount' | 'Content' | 'Interaction' | 'Topic' | 'User';
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Person', 'NetworkAccount', 'Content', 'Interaction', 'Topic', 'User']);
+export type NodeTypeName = 'Person' | 'NetworkAccount' | 'Content' | 'Interaction' | 'Topic' | 'User' | 'Brand' | 'Campaign' | 'Claim';
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Person', 'NetworkAccount', 'Content', 'Interaction', 'Topic', 'User', 'Brand', 'Campaign', 'Claim']);
 
 /** Global ids are opaque to clients: base64url of "Type:id". */
 export function toGlobalId(type: NodeTypeName, id: number | string): string {

@@ -1,8 +1,25 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import type { GraphQLContext } from '../context';
-import { fromGlobalId } from '../relay/global-id';
+import { fromGlobalId, type NodeTypeName } from '../relay/global-id';
+import { Content, NetworkAccount } from '../../entities';
+import { may } from '../../services/auth/access';
 import { NodeType } from '../types/node.type';
+
+/**
+ * Accounts, content and interactions are influencer data: readers (ACCESS.readInfluencerData) see
+ * them all, an influencer their own; for anyone else they do not exist. People and topics are public;
+ * users, brands, campaigns and claims are filtered by their loaders.
+ */
+function mayReadNode(ctx: GraphQLContext, type: NodeTypeName, node: unknown): boolean {
+  if (type !== 'NetworkAccount' && type !== 'Content' && type !== 'Interaction') return true;
+  if (may(ctx, 'readInfluencerData')) return true;
+  const personId = ctx.viewer?.personId;
+  if (personId == null) return false;
+  if (node instanceof NetworkAccount) return node.personId === personId;
+  if (node instanceof Content) return node.authorPersonId === personId;
+  return false;
+}
 
 /** Fetches anything by global id. */
 export async function loadNode(ctx: GraphQLContext, globalId: string, field: string): Promise<unknown> {
@@ -14,8 +31,11 @@ export async function loadNode(ctx: GraphQLContext, globalId: string, field: str
     : type === 'Content' ? await loaders.content.load(Number(id))
     : type === 'Interaction' ? await loaders.interaction.load(Number(id))
     : type === 'User' ? await loaders.user.load(Number(id)) // only the viewer's own, or any for an ADMIN
+    : type === 'Brand' ? await loaders.brand.load(Number(id))
+    : type === 'Campaign' ? await loaders.campaign.load(Number(id))
+    : type === 'Claim' ? await loaders.claim.load(Number(id))
     : await loaders.topic.load(id);
-  if (!node) throw new NotFoundError(type, field);
+  if (!node || !mayReadNode(ctx, type, node)) throw new NotFoundError(type, field);
   return node;
 }
 

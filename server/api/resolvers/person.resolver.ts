@@ -12,6 +12,7 @@ import { ScorePointType, ScoreChangeType, ScoreType, TopicExpertiseType } from '
 import type { ScoreChange, TopicExpertise } from '../../scoring';
 import type { ScorePoint } from '../../services/scoring/scoring.service';
 import { loadNode } from './node.resolver';
+import { resolveCriteria } from '../../services/campaigns/audience';
 import { toScoreValue, type ScoreValue } from './score.resolver';
 
 @Resolver(() => PersonType)
@@ -24,7 +25,8 @@ export class PersonResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionValue<Person>> {
     const order = orderBy ?? { field: 'ID' as const, direction: 'ASC' as const };
-    return new ConnectionValue(await ctx.services.people.list(ctx, filter ?? {}, order, page));
+    const audience = filter?.audience ? await resolveCriteria(ctx, filter.audience, 'filter.audience.') : null;
+    return new ConnectionValue(await ctx.services.people.list(ctx, { ...filter, audience }, order, page));
   }
 
   @Query(() => PersonType, { description: 'One person by global id. Unknown ids answer NOT_FOUND.' })

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { CampaignStatus, ClaimStatus } from '../../../shared/campaigns';
 import { ContentKind, InteractionKind } from '../../../shared/interactions';
 import { Network } from '../../../shared/networks';
 import { Role } from '../../../shared/roles';
@@ -32,9 +33,9 @@ registerEnumType(Role, {
   description: 'What a user is, and so what they may do.',
   valuesConfig: {
     ADMIN: { description: 'Runs the platform: users, rescoring, everything.' },
-    ANALYST: { description: 'Studies scores and people.' },
-    BRAND_MANAGER: { description: 'Runs perk campaigns for a brand.' },
-    INFLUENCER: { description: 'A person scored by Sway, logged in as themselves; gives +K.' },
+    ANALYST: { description: 'Reads influencers, scores, authenticity and campaign reports; writes no campaigns.' },
+    BRAND_MANAGER: { description: 'Runs the perk campaigns of the brands they are a member of, and sees those brands only.' },
+    INFLUENCER: { description: 'A person scored by Sway, logged in as themselves; gives +K, sees and claims the perks they are eligible for.' },
   },
 });
 
@@ -94,4 +95,26 @@ registerEnumType(InteractionOrderField, {
   valuesConfig: { OCCURRED_AT: { description: 'When it happened.' }, ID: { description: 'Order of arrival in Sway.' } },
 });
 
-export { ContentKind, InteractionKind, Network, Role };
+export { CampaignStatus, ClaimStatus, ContentKind, InteractionKind, Network, Role };
+
+registerEnumType(CampaignStatus, {
+  name: 'CampaignStatus',
+  description: 'Where a campaign is: DRAFT → ACTIVE ⇄ PAUSED → ENDED (a DRAFT may also be ENDED unpublished). Other moves answer BAD_USER_INPUT on `status`.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written; invisible to influencers; every field editable.' },
+    ACTIVE: { description: 'Claimable between startsAt and endsAt by people in its audience.' },
+    PAUSED: { description: 'Claims stop; editable except its code; may be resumed.' },
+    ENDED: { description: 'Over for good. Content carrying the code still counts for 30 days after endsAt.' },
+  },
+});
+
+registerEnumType(ClaimStatus, {
+  name: 'ClaimStatus',
+  description: 'Where a claimed perk is: CLAIMED → SHIPPED → DELIVERED, or CANCELLED (from CLAIMED or SHIPPED), which gives the unit back.',
+  valuesConfig: {
+    CLAIMED: { description: 'Claimed; the unit is taken.' },
+    SHIPPED: { description: 'On its way.' },
+    DELIVERED: { description: 'Received. Final.' },
+    CANCELLED: { description: 'Cancelled; the unit went back to the inventory. Final: the person cannot claim this campaign again.' },
+  },
+});
