@@ -86,8 +86,16 @@ export class ClaimService {
           this.refuseIfClosed(latest, now);
           throw new SoldOutError();
         }
+        // ON CONFLICT DO NOTHING: a concurrent claim by the same person waits for the other and then
+        // inserts nothing; finding no row with our promo code means it was already claimed.
         const repo = m.getRepository(Claim);
-        return await repo.save(repo.create({ campaignId, personId, status: ClaimStatus.CLAIMED, promoCode, claimedAt: new Date(now), updatedAt: new Date(now) }));
+        await m.createQueryBuilder().insert().into(Claim)
+          .values({ campaignId, personId, status: ClaimStatus.CLAIMED, promoCode, claimedAt: new Date(now), updatedAt: new Date(now) })
+          .orIgnore()
+          .execute();
+        const claim = await repo.findOneBy({ campaignId, personId });
+        if (!claim || claim.promoCode !== promoCode) throw new AlreadyClaimedError(); // rolls the decrement back
+        return claim;
       });
     } catch (error) {
       if (uniqueViolation(error, 'uq_claim_campaign_person', 'claim.campaign_id')) throw new AlreadyClaimedError();
