@@ -56,6 +56,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         const created = await seedDemoUsers(systemContext(db, 'seed'), services.auth, seeded.cast.influencers[0]);
         if (created.length) log(`Demo logins, password "${DEMO_PASSWORD}": ${created.join(', ')}`);
       }
+      const { seedDemoCampaigns } = await import('./db/seed/demo-campaigns');
+      const campaigns = await seedDemoCampaigns(systemContext(db, 'seed'), services, {
+        anchor: startOfUtcDay(Date.now()),
+        spare: seeded.cast.influencers.slice(0, 1),
+        exclude: seeded.planted.flatMap((p) => [...p.personExternalIds, ...p.beneficiaryPersonExternalIds]),
+        managerEmail: config.production ? undefined : 'brand@demo.sway',
+      });
+      log(`Seeded ${campaigns.campaigns} demo campaigns: ${campaigns.claims} claims, ${campaigns.posts} posts with their codes, ${campaigns.conversions} conversions`);
     }
     const http = await startHttpServer({ db, services, port: config.port, host: config.host, adminDist: config.adminDist });
     if (options.rescoreOnStart ?? true) {
