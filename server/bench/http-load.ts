@@ -29,23 +29,23 @@ export async function postLoad(port: number, body: string, concurrency: number, 
   return { requests: latenciesMs.length, errors, seconds: elapsed, perSecond: latenciesMs.length / elapsed, latenciesMs };
 }
 
-/** Sends `count` requests one after another; returns each latency in ms. */
-export async function sequentialLatencies(port: number, body: string, count: number): Promise<number[]> {
+/** Sends `count` requests one after another; returns each latency in ms. `headers` go with each (e.g. authorization). */
+export async function sequentialLatencies(port: number, body: string, count: number, headers: Record<string, string> = {}): Promise<number[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    if (!(await postOnce(agent, port, body))) throw new Error('request failed during the latency run');
+    if (!(await postOnce(agent, port, body, headers))) throw new Error('request failed during the latency run');
     out.push(performance.now() - started);
   }
   agent.destroy();
   return out;
 }
 
-function postOnce(agent: http.Agent, port: number, body: string): Promise<boolean> {
+function postOnce(agent: http.Agent, port: number, body: string, headers: Record<string, string> = {}): Promise<boolean> {
   return new Promise((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -70,7 +70,9 @@ async function browse(
   body: (page: Page) => Promise<void>,
   { viewport = { width: 1280, height: 900 }, expectedConsoleErrors = [] }: { viewport?: { width: number; height: number }; expectedConsoleErrors?: RegExp[] } = {},
 ): Promise<void> {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
+  // The console has no login page yet (the console work adds one); until then the browser carries the
+  // test ADMIN's token, since influencer data is no longer open to anonymous callers.
+  const context = await browser.newContext({ viewport, baseURL: server.url, extraHTTPHeaders: { authorization: `Bearer ${server.adminToken}` } });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
