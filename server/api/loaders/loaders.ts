@@ -24,8 +24,11 @@ export function createLoaders(ctx: RequestContext, services: Services) {
     user: byId<number, User>((ids) => services.auth.visibleUsers(ctx, ids)),
     /** Only what the viewer may see (see the services): anything else loads as missing, so answers NOT_FOUND. */
     brand: byId<number, Brand>((ids) => services.brands.byIds(ctx, ids)),
+    /** The brand running a campaign the viewer already sees: its name is part of the campaign's public face. */
+    brandOfCampaign: byId<number, Brand>((ids) => services.brands.byIds({ ...ctx, system: true }, ids)),
     campaign: byId<number, Campaign>((ids) => services.campaigns.byIds(ctx, ids)),
     claim: byId<number, Claim>((ids) => services.claims.byIds(ctx, ids)),
+    brandsOfUser: new DataLoader<number, Brand[]>((ids) => Promise.all(ids.map((id) => services.brands.ofUser(ctx, id)))),
     brandManagers: new DataLoader<number, User[]>(async (ids) => {
       const managers = await services.brands.managers(ctx, ids);
       return ids.map((id) => managers.get(id) ?? []);

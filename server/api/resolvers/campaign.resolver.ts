@@ -154,8 +154,8 @@ export class CampaignResolver {
   }
 
   @FieldResolver(() => BrandType, { description: 'The brand running it.' })
-  async brand(@Root() c: Campaign, @Ctx() ctx: GraphQLContext): Promise<Brand | null> {
-    return (await ctx.services.brands.byIds({ ...ctx, system: true }, [c.brandId]))[0] ?? null;
+  async brand(@Root() c: Campaign, @Ctx() ctx: GraphQLContext): Promise<Brand> {
+    return required(await ctx.loaders.brandOfCampaign.load(c.brandId), 'Brand', c.brandId);
   }
 
   @FieldResolver(() => CampaignTargetType, { description: 'Who it is for.' })
@@ -304,6 +304,6 @@ export class UserPerksResolver {
   async brands(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<Brand[]> {
     const viewer = requireViewer(ctx);
     if (viewer.userId !== user.id && viewer.role !== Role.ADMIN) throw new NotFoundError('User', 'id');
-    return user.role === Role.BRAND_MANAGER ? ctx.services.brands.ofUser(ctx, user.id) : [];
+    return user.role === Role.BRAND_MANAGER ? ctx.loaders.brandsOfUser.load(user.id) : [];
   }
 }
