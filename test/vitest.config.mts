@@ -19,5 +19,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: ['test/support/setup.ts'],
+    // expect.poll waits for a condition, not a deadline: 1 s (the default) is too short for a cold
+    // console page on a loaded machine. Still no test asserts how long anything takes.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
