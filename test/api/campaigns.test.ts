@@ -202,6 +202,28 @@ describe.each(DIALECTS)('perk campaigns on %s', (dialect) => {
     expect(report.cost).toBe(40); // cancelled claims cost nothing
   });
 
+  it('attributes content from the claim to 30 days after the end, and nothing outside that window', async () => {
+    const id = await activeCampaign('window_test');
+    const claim = ok(await as('inf1', CLAIM, { campaignId: id })).claimPerk;
+    // Moved into the past (the API does not take back-dated campaigns): started 60 days ago, ended 40, claimed 50.
+    const DAY = 86_400_000;
+    const now = Date.now();
+    const db = server.app.db;
+    const rowId = (globalId: string) => Number(Buffer.from(globalId, 'base64url').toString().split(':')[1]);
+    await db.transaction(async (m) => {
+      await m.query(`UPDATE campaign SET starts_at = ${db.placeholder(0)}, ends_at = ${db.placeholder(1)} WHERE id = ${db.placeholder(2)}`, [now - 60 * DAY, now - 40 * DAY, rowId(id)]);
+      await m.query(`UPDATE claim SET claimed_at = ${db.placeholder(0)} WHERE id = ${db.placeholder(1)}`, [now - 50 * DAY, rowId(claim.id)]);
+    });
+    const post = (suffix: string, daysAgo: number) => ({
+      network: 'TWITTER', externalId: `cm-window-${suffix}`, kind: 'POST', authorExternalId: 'cm-tw1', text: `#window_test ${suffix}`,
+      campaignCode: 'WINDOW_TEST', postedAt: new Date(now - daysAgo * DAY).toISOString(),
+    });
+    ok(await server.gql(INGEST, { input: { content: [post('before-claim', 51), post('after-claim', 45), post('29-days-after-end', 11), post('31-days-after-end', 9)] } }));
+    const report = ok(await as('acme', REPORT, { id })).campaign.report;
+    expect(report.attributedPosts).toBe(2);
+    expect(report.influencers[0]).toMatchObject({ person: { externalId: 'cm-p1' }, posts: 2 });
+  });
+
   it("keeps each brand's campaigns, claims and audience to itself: NOT_FOUND, also through node(id:)", async () => {
     const id = await activeCampaign('acme_secret');
     const claim = ok(await as('inf3', CLAIM, { campaignId: id })).claimPerk;
