@@ -18,6 +18,8 @@ export interface FieldRule {
 const rule = (action: FieldRule['action'], extra: Omit<FieldRule, 'action'> = {}): FieldRule => ({ action, ...extra });
 const PUBLIC = rule('PUBLIC');
 const LOGGED_IN = rule('LOGGED_IN');
+/** A piece of content: readers, and its author. */
+const OWN_CONTENT_OR_READERS = rule('readInfluencerData', { orOwnResult: (personId, c) => c instanceof Content && c.authorPersonId === personId });
 /** Influencer data about one person: readers, and the person themselves. */
 const READERS_OR_SELF = rule('readInfluencerData', { orOwn: (personId, person: { id: number }) => person.id === personId });
 
@@ -67,7 +69,11 @@ export const FIELD_ACCESS: Record<string, FieldRule> = {
   'Person.content': READERS_OR_SELF,
   'Person.scoreHistory': READERS_OR_SELF,
   'Person.scoreChange': READERS_OR_SELF,
-  'ContentContribution.content': rule('readInfluencerData', { orOwnResult: (personId, c) => c instanceof Content && c.authorPersonId === personId }),
+  'ContentContribution.content': OWN_CONTENT_OR_READERS,
+  // An influencer reaches others' accounts from the interactions on their own content: not their content.
+  'NetworkAccount.content': rule('readInfluencerData', { orOwn: (personId, account: { personId: number }) => account.personId === personId }),
+  'Interaction.targetContent': OWN_CONTENT_OR_READERS,
+  'Content.parent': OWN_CONTENT_OR_READERS,
   // Campaign edges: brand scoping is checked again by the services.
   'Campaign.audience': rule('manageCampaigns'),
   'Campaign.audiencePeople': rule('manageCampaigns'),

@@ -115,6 +115,11 @@ describe('authorisation matrix', () => {
   const EDGES: Record<string, Row> = {
     "Person.accounts (someone else's)": { query: `query($id: ID!) { person(id: $id) { accounts { nodes { id } } } }`, vars: () => ({ id: w.personId.get('cm-p3') }), expect: readers },
     'Person.accounts (their own)': { query: `query($id: ID!) { person(id: $id) { accounts { nodes { id } } } }`, vars: () => ({ id: w.personId.get('cm-p0') }), expect: { ...readers, influencer: 'ok' } },
+    "NetworkAccount.content (an engager's, reached from their own post)": {
+      query: `query($id: ID!) { person(id: $id) { content(first: 1) { nodes { interactions { nodes { actor { handle content { nodes { id } } } } } } } } }`,
+      vars: () => ({ id: w.personId.get('cm-p0') }),
+      expect: { anon: 'UNAUTHENTICATED', influencer: 'FORBIDDEN', analyst: 'ok', brand: 'ok', otherBrand: 'ok', admin: 'ok' },
+    },
     'Person.content': { query: `query($id: ID!) { person(id: $id) { content { nodes { id } } } }`, vars: () => ({ id: w.personId.get('cm-p3') }), expect: readers },
     'Person.scoreHistory': { query: `query($id: ID!) { person(id: $id) { scoreHistory(from: "2026-01-01", to: "2026-01-02") { day } } }`, vars: () => ({ id: w.personId.get('cm-p3') }), expect: readers },
     'Person.scoreChange': { query: `query($id: ID!, $day: String!) { person(id: $id) { scoreChange(from: $day, to: $day) { delta } } }`, vars: () => ({ id: w.personId.get('cm-p3'), day: new Date().toISOString().slice(0, 10) }), expect: readers },
