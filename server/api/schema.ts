@@ -10,6 +10,7 @@ import { InteractionResolver } from './resolvers/interaction.resolver';
 import { NetworkAccountResolver } from './resolvers/network-account.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { PrivacyResolver } from './resolvers/privacy.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { ContentContributionResolver, EngagerContributionResolver, ScoreResolver, TopicExpertiseResolver } from './resolvers/score.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   KResolver,
   KCountResolver,
   PersonKResolver,
+  PrivacyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -47,7 +49,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
     if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions and topics.';
-    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore.';
+    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore, opt out of scoring, erase personal data.';
     return schema;
   });
   return built;

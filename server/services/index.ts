@@ -6,6 +6,7 @@ import { IngestService } from './ingest.service';
 import { InteractionService } from './interaction.service';
 import { KService } from './k.service';
 import { PersonService } from './person.service';
+import { PrivacyService } from './privacy/privacy.service';
 import { TopicService } from './topic.service';
 import { MemoryScoreCache, type ScoreCache } from './scoring/score-cache';
 import { RedisScoreCache } from './scoring/redis-score-cache';
@@ -23,6 +24,7 @@ export interface Services {
   scoring: ScoringService;
   auth: AuthService;
   k: KService;
+  privacy: PrivacyService;
 }
 
 export interface ServicesOptions {
@@ -30,13 +32,15 @@ export interface ServicesOptions {
   database: DatabaseLocation;
   /** Redis for the score cache shared by several instances; an in-process cache when absent. */
   redisUrl?: string;
+  /** Prefix of every Redis key ('sway' by default). */
+  redisPrefix?: string;
   log?: (line: string) => void;
   /** Token secret and lifetime, from config. Absent (tools that issue no token): a random secret. */
   auth?: Pick<AuthOptions, 'secret' | 'tokenTtlMs'>;
 }
 
 export function createServices(options: ServicesOptions): Services {
-  const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl) : new MemoryScoreCache();
+  const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl, options.redisPrefix) : new MemoryScoreCache();
   const scoring = new ScoringService({ cache, database: options.database, log: options.log });
   return {
     scoring,
@@ -48,5 +52,6 @@ export function createServices(options: ServicesOptions): Services {
     topics: new TopicService(),
     auth: new AuthService(options.auth ?? { secret: randomBytes(48).toString('base64url'), tokenTtlMs: 3_600_000 }),
     k: new KService({ onGranted: (personIds) => scoring.invalidate(personIds) }),
+    privacy: new PrivacyService({ stores: [{ forget: (personIds) => scoring.forget(personIds) }], onNeighboursChanged: (personIds) => scoring.invalidate(personIds) }),
   };
 }

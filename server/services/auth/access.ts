@@ -9,6 +9,10 @@ import type { RequestContext, Viewer } from '../request-context';
 export const ACCESS = {
   /** Full recompute of every score: heavy, so ADMIN only. */
   rescore: [Role.ADMIN],
+  /** Opt-out, opt-in, export or erasure of someone else's data, on their verified request. */
+  privacyRequest: [Role.ADMIN],
+  /** Looking people up by region or language, which only they (and admins on requests) may see. */
+  filterByPersonalDetails: [Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACCESS;
