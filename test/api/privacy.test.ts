@@ -3,6 +3,7 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../shared/roles';
+import { toGlobalId } from '../../server/api/relay/global-id';
 import { REPO_ROOT } from '../../server/config';
 import type { Database } from '../../server/db/database';
 import { PERSONAL_DATA, PERSONAL_TABLES, type PersonalTable } from '../../server/services/privacy/personal-data';
@@ -170,6 +171,10 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
     });
 
     it('answers public queries as if they had no profile', async () => {
+      const [{ id }] = await server.app.db.reader.query(`SELECT id FROM network_account WHERE external_id = 'pv-tw1'`);
+      const p1Twitter = toGlobalId('NetworkAccount', Number(id));
+      const acting = await server.gql(`query($a: ID) { interactions(first: 100, filter: { actorAccountId: $a }) { totalCount } }`, { a: toGlobalId('NetworkAccount', Number(id) + 2) });
+      expect(acting.data.interactions.totalCount).toBeGreaterThan(0); // the filter itself works: pv-p2's account acts
       for (const token of [null, tokens.analyst, tokens.p2, server.adminToken]) {
         const one = await gqlAs(server, token, PERSON, { id: gid('pv-p1') });
         expect(one.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -183,9 +188,13 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
         expect(all.data.people.nodes.map((n: { externalId: string }) => n.externalId)).toContain('pv-p0');
         const accounts = await gqlAs(server, token, `{ accounts(first: 100, filter: { search: "@pv1" }) { totalCount } }`);
         expect(accounts.data.accounts.totalCount).toBe(0);
-        const content = await gqlAs(server, token, `query($p: ID) { content(first: 100, filter: { authorId: $p }) { totalCount } }`, { p: gid('pv-p1') });
-        expect(content.data.content.totalCount).toBe(0);
-        const compare = await gqlAs(server, token, `query($a: ID!, $b: ID!) { compareScores(a: $a, b: $b) { differ } }`, { a: gid('pv-p0'), b: gid('pv-p1') });
+        const content = await gqlAs(server, token, `query($p: ID) { contents(first: 100, filter: { authorId: $p }) { totalCount } }`, { p: gid('pv-p1') });
+        expect(content.data.contents.totalCount).toBe(0);
+        const acted = await gqlAs(server, token, `query($a: ID) { interactions(first: 100, filter: { actorAccountId: $a }) { totalCount } }`, { a: p1Twitter });
+        expect(acted.data.interactions.totalCount).toBe(0);
+        const owner = await gqlAs(server, token, `query($a: ID!) { node(id: $a) { ... on NetworkAccount { handle person { externalId } } } }`, { a: p1Twitter });
+        expect(owner.errors?.[0]).toMatchObject({ path: ['node', 'person'], extensions: { code: 'NOT_FOUND' } });
+        const compare = await gqlAs(server, token, `query($a: ID!, $b: ID!) { compareScores(a: $a, b: $b) { different } }`, { a: gid('pv-p0'), b: gid('pv-p1') });
         expect(compare.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       }
     });
