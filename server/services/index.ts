@@ -52,6 +52,11 @@ export function createServices(options: ServicesOptions): Services {
     topics: new TopicService(),
     auth: new AuthService(options.auth ?? { secret: randomBytes(48).toString('base64url'), tokenTtlMs: 3_600_000 }),
     k: new KService({ onGranted: (personIds) => scoring.invalidate(personIds) }),
-    privacy: new PrivacyService({ stores: [{ forget: (personIds) => scoring.forget(personIds) }], onNeighboursChanged: (personIds) => scoring.invalidate(personIds) }),
+    privacy: new PrivacyService({
+      stores: [{ forget: (personIds) => scoring.forget(personIds) }],
+      onNeighboursChanged: (personIds) => scoring.invalidate(personIds),
+      rescoreRunning: () => scoring.rescoring,
+      whenRescoreIdle: () => scoring.whenIdle(),
+    }),
   };
 }

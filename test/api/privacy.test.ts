@@ -9,6 +9,7 @@ import type { Database } from '../../server/db/database';
 import { PERSONAL_DATA, PERSONAL_TABLES, type PersonalTable } from '../../server/services/privacy/personal-data';
 import { notOptedOut } from '../../server/services/privacy/opt-out';
 import { exportedColumns } from '../../server/services/privacy/privacy.service';
+import { systemContext } from '../../server/services/request-context';
 import { createTestUser, gqlAs, loginAs } from '../support/auth';
 import { DIALECTS } from '../support/databases';
 import { asGraphQLInput, smallWorld } from '../support/factories';
@@ -241,6 +242,20 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       expect((await server.gql(RESCORE)).errors).toBeUndefined();
       // Their interactions count again (within rounding: the clock moved, and activity fades with it).
       expect(Math.abs((await scoreOf('pv-p0')) - before.p0)).toBeLessThanOrEqual(0.1);
+    });
+
+    it('keeps their figures out even when a full rescore that read everything before the opt-out ends after it', async () => {
+      const count = async () => {
+        const [{ n }] = await server.app.db.reader.query(`SELECT COUNT(*) AS n FROM person_score WHERE person_id = ${rowId('pv-p8')}`);
+        return Number(n);
+      };
+      expect(await count()).toBe(1);
+      const running = server.app.services.scoring.rescoreAll(systemContext(server.app.db, 'test'));
+      expect((await server.gql(OPT_OUT, { personId: gid('pv-p8'), ref: 'DSR-8' })).errors).toBeUndefined();
+      await running;
+      await expect.poll(count).toBe(0);
+      expect(await redis.exists(`${prefix}:score:${rowId('pv-p8')}`)).toBe(0);
+      expect((await server.gql(OPT_IN, { personId: gid('pv-p8'), ref: 'DSR-8' })).errors).toBeUndefined();
     });
 
     it('is done by an admin for anyone on a verified request, and undone the same way', async () => {

@@ -27,6 +27,11 @@ export interface PersonalTable {
   /** Columns the export leaves out: secrets such as a password hash. Everything else is exported. */
   omit?: readonly string[];
   erase: Erasure;
+  /**
+   * 'delete': a figure computed about the person (score, topics, authenticity), deleted when they
+   * opt out of scoring so it is neither shown nor targeted. Anything else stays until erasure.
+   */
+  optOut?: 'delete';
 }
 
 export interface NonPersonalTable {
@@ -65,8 +70,15 @@ export const PERSONAL_DATA: readonly TableEntry[] = [
     erase: DELETE,
   },
   { table: 'score_snapshot', personal: true, what: 'their daily score history', owner: (p) => `t.person_id = ${p()}`, erase: DELETE },
-  { table: 'topic_expertise', personal: true, what: 'their topic expertise', owner: (p) => `t.person_id = ${p()}`, erase: DELETE },
-  { table: 'person_score', personal: true, what: 'their current score, its explanation and authenticity', owner: (p) => `t.person_id = ${p()}`, erase: DELETE },
+  { table: 'topic_expertise', personal: true, what: 'their topic expertise', owner: (p) => `t.person_id = ${p()}`, erase: DELETE, optOut: 'delete' },
+  {
+    table: 'person_score',
+    personal: true,
+    what: 'their current score, its explanation and authenticity',
+    owner: (p) => `t.person_id = ${p()}`,
+    erase: DELETE,
+    optOut: 'delete',
+  },
   { table: 'person_opt_out', personal: true, what: 'their opt-out of scoring', owner: (p) => `t.person_id = ${p()}`, erase: DELETE },
   { table: 'content', personal: true, what: 'what they published', owner: (p) => `t.author_person_id = ${p()}`, erase: DELETE },
   { table: 'network_account', personal: true, what: 'their accounts: network ids, handles, follower counts', owner: (p) => `t.person_id = ${p()}`, erase: DELETE },
@@ -86,6 +98,12 @@ export const PERSONAL_DATA: readonly TableEntry[] = [
 ];
 
 export const PERSONAL_TABLES = PERSONAL_DATA.filter((e): e is PersonalTable => e.personal);
+
+/**
+ * The figures computed about a person that an opt-out deletes, parents first: the order in which the
+ * full rescore writes them (person_score, then topic_expertise), so the two never lock in a cycle.
+ */
+export const OPT_OUT_PURGE = PERSONAL_TABLES.filter((e) => e.optOut === 'delete').reverse();
 
 export function entryOf(table: string): TableEntry | undefined {
   return PERSONAL_DATA.find((e) => e.table === table);

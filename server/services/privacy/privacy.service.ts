@@ -7,7 +7,7 @@ import { epochMs } from '../../entities/columns';
 import { authorize, requireViewer } from '../auth/access';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { RequestContext } from '../request-context';
-import { PERSONAL_TABLES, type PersonalTable } from './personal-data';
+import { OPT_OUT_PURGE, PERSONAL_TABLES, type PersonalTable } from './personal-data';
 
 export type Requester = 'SELF' | 'ADMIN';
 
@@ -51,6 +51,9 @@ export interface PrivacyServiceOptions {
   /** Told which people's scores mentioned an erased person: their scores are recomputed on the next read. */
   onNeighboursChanged: (personIds: readonly number[]) => Promise<void>;
   clock?: () => number;
+  /** Whether this process is running a full rescore now, and a promise that resolves when it has ended. */
+  rescoreRunning?: () => boolean;
+  whenRescoreIdle?: () => Promise<void>;
   /** Test seam: called inside the erasure transaction after each table (the crash test kills the process here). */
   afterErasureStep?: (table: string, index: number) => void | Promise<void>;
 }
@@ -78,18 +81,19 @@ export class PrivacyService {
   /** Opts the person out of scoring: their score and topics go now, from the database and every cache. Idempotent. */
   async optOut(ctx: RequestContext, personId: number | null, requestReference: string | null): Promise<PrivacyStatus> {
     const subject = await this.subject(ctx, personId, requestReference, 'opt out of scoring');
-    await ctx.db.transaction(async (m) => {
+    await retryOnDeadlock(() => ctx.db.transaction(async (m) => {
       const repo = m.getRepository(PersonOptOut);
       if (!(await repo.existsBy({ personId: subject.personId }))) {
         await repo.insert({ personId: subject.personId, optedOutAt: new Date(this.clock()), requestedBy: subject.requestedBy, requestReference: subject.requestReference });
       }
-      const p = ctx.db.placeholder(0);
-      // No score, topic or authenticity figure of theirs is kept to be shown or targeted.
-      await m.query(`DELETE FROM person_score WHERE person_id = ${p}`, [subject.personId]);
-      await m.query(`DELETE FROM topic_expertise WHERE person_id = ${p}`, [subject.personId]);
+      await purgeFigures(ctx, m, subject.personId);
       await this.forget([subject.personId]);
-    });
+    }));
     await this.forget([subject.personId]); // again: a read may have cached them while the transaction ran
+    // A full rescore that read its input before the opt-out would store their figures again when it ends.
+    if (this.options.rescoreRunning?.()) {
+      void this.options.whenRescoreIdle?.().then(() => this.purgeIfStillOptedOut(ctx, subject.personId)).catch(() => undefined);
+    }
     return this.readStatus(ctx, subject.personId);
   }
 
@@ -124,9 +128,11 @@ export class PrivacyService {
    */
   async erase(ctx: RequestContext, personId: number | null, requestReference: string | null): Promise<ErasureReceipt> {
     const subject = await this.subject(ctx, personId, requestReference, 'erase personal data');
+    // A full rescore under way would write scores for the person after they are gone: let it finish first.
+    await this.options.whenRescoreIdle?.();
     const erasureId = randomUUID();
     const neighbours = await this.neighbours(ctx, subject.personId);
-    const receipt = await ctx.db.transaction(async (m) => {
+    const receipt = await retryOnDeadlock(() => ctx.db.transaction(async (m) => {
       const tables: ErasureReceipt['tables'] = [];
       for (const [index, entry] of PERSONAL_TABLES.entries()) {
         tables.push({ table: entry.table, rows: await eraseTable(ctx, m, entry, subject.personId) });
@@ -144,10 +150,17 @@ export class PrivacyService {
       });
       await this.forget([subject.personId]);
       return { erasureId, erasedAt, requestedBy: subject.requestedBy, requestReference: subject.requestReference, tables, totalRows };
-    });
+    }));
     await this.forget([subject.personId]);
     await this.options.onNeighboursChanged(neighbours);
     return receipt;
+  }
+
+  private async purgeIfStillOptedOut(ctx: RequestContext, personId: number): Promise<void> {
+    await retryOnDeadlock(() => ctx.db.transaction(async (m) => {
+      if (await m.getRepository(PersonOptOut).existsBy({ personId })) await purgeFigures(ctx, m, personId);
+    }));
+    await this.forget([personId]);
   }
 
   private async forget(personIds: number[]): Promise<void> {
@@ -199,6 +212,29 @@ export class PrivacyService {
       b.params,
     );
     return rows.map((r) => Number(r.person_id)).filter((id) => id !== personId);
+  }
+}
+
+/**
+ * Runs a transaction again when PostgreSQL chose it as a deadlock's victim (it was rolled back whole):
+ * a score write by another process can lock the same rows in another order.
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
+      if (attempt >= attempts || (code !== '40P01' && code !== '40001')) throw err;
+    }
+  }
+}
+
+/** Deletes the figures computed about a person (score, topics, authenticity: OPT_OUT_PURGE), so none is shown or targeted. */
+async function purgeFigures(ctx: RequestContext, m: EntityManager, personId: number): Promise<void> {
+  for (const entry of OPT_OUT_PURGE) {
+    const b = ctx.db.binder();
+    await m.query(`DELETE FROM ${entry.table} AS t WHERE ${entry.owner(() => b.bind(personId))}`, b.params);
   }
 }
 
