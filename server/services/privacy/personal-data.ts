@@ -43,7 +43,6 @@ export interface NonPersonalTable {
 
 export type TableEntry = PersonalTable | NonPersonalTable;
 
-const accountsOf = (person: PersonParam) => `SELECT id FROM network_account WHERE person_id = ${person()}`;
 const DELETE: Erasure = { action: 'delete' };
 
 /** In erasure order: rows that point at others first, the person row last. */
@@ -59,7 +58,10 @@ export const PERSONAL_DATA: readonly TableEntry[] = [
     table: 'interaction',
     personal: true,
     what: 'interactions by their accounts, and interactions on their accounts and content',
-    owner: (p) => `t.actor_account_id IN (${accountsOf(p)}) OR t.target_account_id IN (${accountsOf(p)})`,
+    // One IN over a UNION rather than an OR of two: PostgreSQL then walks both indexes instead of the whole table.
+    owner: (p) =>
+      `t.id IN (SELECT i.id FROM interaction i JOIN network_account a ON a.id = i.actor_account_id WHERE a.person_id = ${p()}` +
+      ` UNION ALL SELECT i.id FROM interaction i JOIN network_account a ON a.id = i.target_account_id WHERE a.person_id = ${p()})`,
     erase: DELETE,
   },
   {
