@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../server/config';
 import type { Database } from '../../server/db/database';
 import { PERSONAL_DATA, PERSONAL_TABLES, type PersonalTable } from '../../server/services/privacy/personal-data';
 import { notOptedOut } from '../../server/services/privacy/opt-out';
-import { exportedColumns } from '../../server/services/privacy/privacy.service';
+import { eraseTable, exportedColumns } from '../../server/services/privacy/privacy.service';
 import { systemContext } from '../../server/services/request-context';
 import { createTestUser, gqlAs, loginAs } from '../support/auth';
 import { DIALECTS } from '../support/databases';
@@ -424,6 +424,28 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       await expectNoTrace(identifiers, personId, accountIds);
       const again = await server.gql(ERASE_PERSON, { personId: gid('pv-p7'), ref: 'DSR-9' });
       expect(again.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+    });
+
+    it('keeps the rows an aggregate needs, with nothing left that identifies the person (the anonymise action)', async () => {
+      // A stand-in for a brand's ledger (conversions after the campaigns merge): totals must survive.
+      const db = server.app.db;
+      await db.transaction((m) => m.query('CREATE TABLE privacy_test_ledger (id integer PRIMARY KEY, person_id integer NULL, order_ref varchar(64) NOT NULL UNIQUE, value_cents integer NOT NULL)'));
+      try {
+        await db.transaction((m) => m.query(`INSERT INTO privacy_test_ledger VALUES (1, 41, 'order-ada-1', 500), (2, 41, 'order-ada-2', 700), (3, 42, 'order-bob-1', 900)`));
+        const entry: PersonalTable = {
+          table: 'privacy_test_ledger', personal: true, what: 'test',
+          owner: (p) => `t.person_id = ${p()}`,
+          erase: { action: 'anonymise', set: { person_id: null, order_ref: { sql: `'erased-' || t.id` } } },
+        };
+        const n = await db.transaction((m) => eraseTable(systemContext(db, 'test'), m, entry, 41));
+        expect(n).toBe(2);
+        const rows = await db.reader.query('SELECT id, person_id, order_ref, value_cents FROM privacy_test_ledger ORDER BY id');
+        expect(rows.map((r: any) => [Number(r.id), r.person_id == null ? null : Number(r.person_id), r.order_ref, Number(r.value_cents)])).toEqual([
+          [1, null, 'erased-1', 500], [2, null, 'erased-2', 700], [3, 42, 'order-bob-1', 900],
+        ]);
+      } finally {
+        await db.transaction((m) => m.query('DROP TABLE privacy_test_ledger'));
+      }
     });
 
     it('survives a crash half-way: a process killed inside the erasure leaves everything as it was, and the erasure runs again', async () => {

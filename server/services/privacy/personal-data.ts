@@ -14,8 +14,12 @@ export type PersonParam = () => string;
 
 export type Erasure =
   | { action: 'delete' }
-  /** Keep the rows (a campaign report's totals), with these columns set so no one can be identified. */
-  | { action: 'anonymise'; set: Readonly<Record<string, null | string | number>> };
+  /**
+   * Keep the rows (a campaign report's totals), with these columns set so no one can be identified:
+   * to a value, or to an SQL expression on alias `t` valid on both databases (e.g. `'erased-' || t.id`
+   * for a column that must stay unique).
+   */
+  | { action: 'anonymise'; set: Readonly<Record<string, null | string | number | { sql: string }>> };
 
 export interface PersonalTable {
   table: string;

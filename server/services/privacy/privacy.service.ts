@@ -238,8 +238,8 @@ async function purgeFigures(ctx: RequestContext, m: EntityManager, personId: num
   }
 }
 
-/** Deletes (or anonymises) the person's rows of one table; returns how many. */
-async function eraseTable(ctx: RequestContext, m: EntityManager, entry: PersonalTable, personId: number): Promise<number> {
+/** Deletes (or anonymises) the person's rows of one table; returns how many. Exported for tests. */
+export async function eraseTable(ctx: RequestContext, m: EntityManager, entry: PersonalTable, personId: number): Promise<number> {
   const count = ctx.db.binder();
   const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM ${entry.table} t WHERE ${entry.owner(() => count.bind(personId))}`, count.params);
   if (!Number(n)) return 0;
@@ -247,7 +247,9 @@ async function eraseTable(ctx: RequestContext, m: EntityManager, entry: Personal
   if (entry.erase.action === 'delete') {
     await m.query(`DELETE FROM ${entry.table} AS t WHERE ${entry.owner(() => b.bind(personId))}`, b.params);
   } else {
-    const set = Object.entries(entry.erase.set).map(([column, value]) => `${column} = ${b.bind(value)}`).join(', ');
+    const set = Object.entries(entry.erase.set)
+      .map(([column, value]) => `${column} = ${value !== null && typeof value === 'object' ? value.sql : b.bind(value)}`)
+      .join(', ');
     await m.query(`UPDATE ${entry.table} AS t SET ${set} WHERE ${entry.owner(() => b.bind(personId))}`, b.params);
   }
   return Number(n);
