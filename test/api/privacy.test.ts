@@ -264,6 +264,9 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       const again = await server.gql(OPT_OUT, { personId: gid('pv-p3'), ref: 'DSR-2026-0043' });
       expect(again.data.optOutOfScoring.requestReference).toBe('DSR-2026-0042'); // idempotent: the first request stands
       expect((await server.anon(PERSON, { id: gid('pv-p3') })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const topic = (await server.gql(`{ topic(slug: "basketball") { id } }`)).data.topic.id;
+      const k = await gqlAs(server, tokens.p2, `mutation($p: ID!, $t: ID!) { giveK(personId: $p, topicId: $t) { remainingToday } }`, { p: gid('pv-p3'), t: topic });
+      expect(k.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personId' });
       const status = await server.gql(`query($p: ID) { privacyStatus(personId: $p) { optedOut person { externalId } } }`, { p: gid('pv-p3') });
       expect(status.data.privacyStatus).toEqual({ optedOut: true, person: null });
       expect((await server.gql(OPT_IN, { personId: gid('pv-p3'), ref: 'DSR-2026-0044' })).data.optInToScoring.optedOut).toBe(false);
