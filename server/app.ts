@@ -32,7 +32,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const topics = await ensureTopicOntology(db, config.dataDir);
     if (topics) log(`Loaded ${topics.toLocaleString('en')} Klout topics`);
     const auth = { secret: config.authSecret, tokenTtlMs: config.authTokenTtlMs };
-    const services = (options.wrapServices ?? ((s) => s))(createServices({ database: config, redisUrl: config.redisUrl, log, auth }));
+    const services = (options.wrapServices ?? ((s) => s))(createServices({ database: config, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log, auth }));
     if (config.authSecretGenerated) {
       log('AUTH_SECRET is not set: login tokens are signed with a random secret made for this process; they stop working when it restarts, and other instances refuse them.');
     }

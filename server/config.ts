@@ -14,6 +14,8 @@ export interface Config {
   /** Path of the SQLite file used when databaseUrl is empty. */
   sqlitePath: string;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   /** Seed the demo world into an empty database on start. */
   seedDemo: boolean;
   /** Log every SQL statement (debugging). */
@@ -91,6 +93,12 @@ function firstAdmin(env: NodeJS.ProcessEnv): Config['admin'] {
   return { email, password };
 }
 
+function redisPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'sway';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw)) throw new Error(`REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes or underscores, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -105,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl,
     sqlitePath: path.resolve(REPO_ROOT, env.SQLITE_PATH || 'data/sway.sqlite'),
     redisUrl,
+    redisPrefix: redisPrefix(env.REDIS_PREFIX),
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, true),
     logSql: bool('LOG_SQL', env.LOG_SQL, false),
     adminDist: path.join(REPO_ROOT, 'admin', 'dist'),

@@ -64,6 +64,14 @@ export const FIELD_ACCESS: Record<string, FieldRule> = {
   'Mutation.claimPerk': rule('claimPerk'),
   'Mutation.setClaimStatus': LOGGED_IN,
   'Mutation.recordConversions': rule('manageCampaigns'),
+  // Privacy: one's own data (the services refuse users not linked to a person, and others' data to non-admins).
+  'Query.privacyStatus': LOGGED_IN,
+  'Query.exportMyData': LOGGED_IN,
+  'Query.exportPersonData': rule('privacyRequest'),
+  'Mutation.optOutOfScoring': LOGGED_IN,
+  'Mutation.optInToScoring': LOGGED_IN,
+  'Mutation.eraseMe': LOGGED_IN,
+  'Mutation.erasePerson': rule('privacyRequest'),
   // Edges from public profiles to influencer data.
   'Person.accounts': READERS_OR_SELF,
   'Person.content': READERS_OR_SELF,

@@ -11,6 +11,7 @@ import { InteractionResolver } from './resolvers/interaction.resolver';
 import { NetworkAccountResolver } from './resolvers/network-account.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { PrivacyResolver } from './resolvers/privacy.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { AudienceResolver, BrandResolver, CampaignResolver, CampaignTargetResolver, ClaimResolver, InfluencerLineResolver, UserPerksResolver } from './resolvers/campaign.resolver';
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   InfluencerLineResolver,
   ClaimResolver,
   UserPerksResolver,
+  PrivacyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -56,7 +58,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
     if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions, topics, brands and perk campaigns.';
-    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore, run perk campaigns, claim perks, record conversions.';
+    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore, run perk campaigns, claim perks, record conversions, opt out of scoring, export and erase personal data.';
     applyAccessPolicy(schema);
     return schema;
   });

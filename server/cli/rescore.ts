@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const db = await Database.open(config);
   try {
     await ensureTopicOntology(db, config.dataDir);
-    const services = createServices({ database: config, redisUrl: config.redisUrl, log: (line) => console.log(line) });
+    const services = createServices({ database: config, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log: (line) => console.log(line) });
     const tty = process.stderr.isTTY;
     const started = Date.now();
     await services.scoring.rescoreAll(systemContext(db, 'rescore'), {

@@ -105,10 +105,11 @@ export class Claim {
   @JoinColumn({ name: 'campaign_id' })
   campaign?: Campaign;
 
-  @Column({ name: 'person_id', type: 'integer' })
-  personId!: number;
+  /** The claimer; null once they were erased (the claim stays for the brand's accounting). */
+  @Column({ name: 'person_id', type: 'integer', nullable: true })
+  personId!: number | null;
 
-  @ManyToOne('Person', { onDelete: 'CASCADE' })
+  @ManyToOne('Person', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'person_id' })
   person?: Person;
 

@@ -7,6 +7,7 @@ export { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './s
 export { User } from './user.entity';
 export { Brand, BrandMember } from './brand.entity';
 export { Campaign, Claim, Conversion } from './campaign.entity';
+export { ErasureAudit, PersonOptOut } from './privacy.entity';
 
 import { Person } from './person.entity';
 import { NetworkAccount } from './network-account.entity';
@@ -17,5 +18,6 @@ import { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './s
 import { User } from './user.entity';
 import { Brand, BrandMember } from './brand.entity';
 import { Campaign, Claim, Conversion } from './campaign.entity';
+import { ErasureAudit, PersonOptOut } from './privacy.entity';
 
-export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User, Brand, BrandMember, Campaign, Claim, Conversion];
+export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User, Brand, BrandMember, Campaign, Claim, Conversion, PersonOptOut, ErasureAudit];

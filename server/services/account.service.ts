@@ -4,6 +4,7 @@ import { loadByIds } from './load-by-ids';
 import type { Page, PageRequest, SortDirection, SortKey } from './pagination/page';
 import { queryPage } from './pagination/query-page';
 import { whereStartsWith } from './prefix-search';
+import { notOptedOut } from './privacy/opt-out';
 import type { RequestContext } from './request-context';
 
 export interface AccountFilter {
@@ -24,6 +25,7 @@ const ACCOUNT_SORT: Record<AccountOrderField, Omit<SortKey<NetworkAccount>, 'dir
 export class AccountService {
   async list(ctx: RequestContext, filter: AccountFilter, order: { field: AccountOrderField; direction: SortDirection }, page: PageRequest): Promise<Page<NetworkAccount>> {
     const qb = ctx.db.reader.getRepository(NetworkAccount).createQueryBuilder('a');
+    qb.where(notOptedOut('a.person_id')); // privacy: opted-out people's accounts are not listed
     if (filter.network) qb.andWhere('a.network = :network', { network: filter.network });
     if (filter.personId != null) qb.andWhere('a.personId = :person', { person: filter.personId });
     if (filter.search) whereStartsWith(qb, ctx.db, 'a.handle', filter.search);

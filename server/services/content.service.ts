@@ -5,6 +5,7 @@ import { inIds, loadByIds } from './load-by-ids';
 import { childPages, type ChildListSpec } from './pagination/child-pages';
 import type { Page, PageRequest, SortDirection, SortKey } from './pagination/page';
 import { queryPage } from './pagination/query-page';
+import { notOptedOut } from './privacy/opt-out';
 import type { RequestContext } from './request-context';
 
 export interface ContentFilter {
@@ -38,6 +39,7 @@ export interface InteractionCountsRow {
 export class ContentService {
   async list(ctx: RequestContext, filter: ContentFilter, order: { field: ContentOrderField; direction: SortDirection }, page: PageRequest): Promise<Page<Content>> {
     const qb = ctx.db.reader.getRepository(Content).createQueryBuilder('c');
+    qb.where(notOptedOut('c.author_person_id')); // privacy: opted-out people's content is not listed
     if (filter.network) qb.andWhere('c.network = :network', { network: filter.network });
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.authorPersonId != null) qb.andWhere('c.authorPersonId = :person', { person: filter.authorPersonId });

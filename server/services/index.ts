@@ -6,6 +6,7 @@ import { IngestService } from './ingest.service';
 import { InteractionService } from './interaction.service';
 import { KService } from './k.service';
 import { PersonService } from './person.service';
+import { PrivacyService } from './privacy/privacy.service';
 import { TopicService } from './topic.service';
 import { BrandService } from './campaigns/brand.service';
 import { CampaignService } from './campaigns/campaign.service';
@@ -29,6 +30,7 @@ export interface Services {
   brands: BrandService;
   campaigns: CampaignService;
   claims: ClaimService;
+  privacy: PrivacyService;
 }
 
 export interface ServicesOptions {
@@ -36,13 +38,15 @@ export interface ServicesOptions {
   database: DatabaseLocation;
   /** Redis for the score cache shared by several instances; an in-process cache when absent. */
   redisUrl?: string;
+  /** Prefix of every Redis key ('sway' by default). */
+  redisPrefix?: string;
   log?: (line: string) => void;
   /** Token secret and lifetime, from config. Absent (tools that issue no token): a random secret. */
   auth?: Pick<AuthOptions, 'secret' | 'tokenTtlMs'>;
 }
 
 export function createServices(options: ServicesOptions): Services {
-  const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl) : new MemoryScoreCache();
+  const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl, options.redisPrefix) : new MemoryScoreCache();
   const scoring = new ScoringService({ cache, database: options.database, log: options.log });
   const campaigns = new CampaignService();
   return {
@@ -58,5 +62,11 @@ export function createServices(options: ServicesOptions): Services {
     topics: new TopicService(),
     auth: new AuthService(options.auth ?? { secret: randomBytes(48).toString('base64url'), tokenTtlMs: 3_600_000 }),
     k: new KService({ onGranted: (personIds) => scoring.invalidate(personIds) }),
+    privacy: new PrivacyService({
+      stores: [{ forget: (personIds) => scoring.forget(personIds) }],
+      onNeighboursChanged: (personIds) => scoring.invalidate(personIds),
+      rescoreRunning: () => scoring.rescoring,
+      whenRescoreIdle: () => scoring.whenIdle(),
+    }),
   };
 }

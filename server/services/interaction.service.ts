@@ -5,6 +5,7 @@ import { inIds, loadByIds } from './load-by-ids';
 import { childPages } from './pagination/child-pages';
 import type { Page, PageRequest, SortDirection, SortKey } from './pagination/page';
 import { queryPage } from './pagination/query-page';
+import { notOptedOut } from './privacy/opt-out';
 import type { RequestContext } from './request-context';
 
 export interface InteractionFilter {
@@ -27,6 +28,8 @@ const INTERACTION_SORT: Record<InteractionOrderField, Omit<SortKey<Interaction>,
 export class InteractionService {
   async list(ctx: RequestContext, filter: InteractionFilter, order: { field: InteractionOrderField; direction: SortDirection }, page: PageRequest): Promise<Page<Interaction>> {
     const qb = ctx.db.reader.getRepository(Interaction).createQueryBuilder('i');
+    // Privacy: interactions of people opted out of scoring are not listed.
+    qb.where(`NOT EXISTS (SELECT 1 FROM network_account na WHERE na.id IN (i.actor_account_id, i.target_account_id) AND NOT ${notOptedOut('na.person_id')})`);
     if (filter.network) qb.andWhere('i.network = :network', { network: filter.network });
     if (filter.kind) qb.andWhere('i.kind = :kind', { kind: filter.kind });
     if (filter.actorAccountId != null) qb.andWhere('i.actorAccountId = :actor', { actor: filter.actorAccountId });

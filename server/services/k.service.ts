@@ -2,6 +2,7 @@ import { checkKGrant, DEFAULT_SCORING_CONFIG, type KGrant, type KGrantRule, type
 import { KGrantRow, Person, Topic } from '../entities';
 import { requireViewer } from './auth/access';
 import { ForbiddenError, ValidationError } from './errors';
+import { notOptedOut } from './privacy/opt-out';
 import type { RequestContext } from './request-context';
 
 const DAY_MS = 86_400_000;
@@ -69,7 +70,8 @@ export class KService {
     this.refuseIfBroken(checkKGrant([], grant, grant.givenAt, this.limits), []); // self, before anything is read
 
     const [receiverExists, topicExists] = await Promise.all([
-      ctx.db.reader.getRepository(Person).existsBy({ id: receiverPersonId }),
+      // Someone opted out of scoring has no public profile: as if unknown (privacy).
+      ctx.db.reader.getRepository(Person).createQueryBuilder('p').where('p.id = :id', { id: receiverPersonId }).andWhere(notOptedOut('p.id')).getExists(),
       ctx.db.reader.getRepository(Topic).existsBy({ id: topicId }),
     ]);
     const unknown = [

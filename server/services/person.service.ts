@@ -1,10 +1,12 @@
 import type { Network } from '../../shared/networks';
 import { NetworkAccount, Person } from '../entities';
-import { inIds, loadByIds } from './load-by-ids';
+import { inIds } from './load-by-ids';
 import { childPages, type ChildListSpec } from './pagination/child-pages';
 import type { Page, PageRequest, SortDirection, SortKey } from './pagination/page';
 import { queryPage } from './pagination/query-page';
 import { whereStartsWith } from './prefix-search';
+import { authorize } from './auth/access';
+import { notOptedOut } from './privacy/opt-out';
 import type { RequestContext } from './request-context';
 import { audienceExists, type AudienceCriteria } from './campaigns/audience';
 
@@ -30,7 +32,10 @@ const PERSON_SORT: Record<PersonOrderField, Omit<SortKey<Person>, 'direction'>> 
 /** People and their accounts. */
 export class PersonService {
   async list(ctx: RequestContext, filter: PersonFilter, order: { field: PersonOrderField; direction: SortDirection }, page: PageRequest): Promise<Page<Person>> {
+    // Region and language are personal details: only an ADMIN may look people up by them.
+    if (filter.region || filter.language) authorize(ctx, 'filterByPersonalDetails');
     const qb = ctx.db.reader.getRepository(Person).createQueryBuilder('p');
+    qb.where(notOptedOut('p.id')); // privacy: an opted-out person has no public profile
     if (filter.search) whereStartsWith(qb, ctx.db, 'p.displayName', filter.search);
     if (filter.region) qb.andWhere('p.region = :region', { region: filter.region });
     if (filter.language) qb.andWhere('p.language = :language', { language: filter.language });
@@ -50,8 +55,16 @@ export class PersonService {
     return queryPage(qb, { ...PERSON_SORT[order.field], direction: order.direction }, page);
   }
 
-  byIds(ctx: RequestContext, ids: readonly number[]): Promise<(Person | undefined)[]> {
-    return loadByIds(ctx.db.reader.getRepository(Person), ids);
+  /** People by id; someone opted out of scoring is found only by themself (privacy). */
+  async byIds(ctx: RequestContext, ids: readonly number[]): Promise<(Person | undefined)[]> {
+    if (!ids.length) return [];
+    const self = ctx.viewer?.personId ?? -1;
+    const rows = await ctx.db.reader.getRepository(Person).createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids: [...ids] })
+      .andWhere(`(${notOptedOut('p.id')} OR p.id = :self)`, { self })
+      .getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
   }
 
   /** Each person's accounts, a page per person. */

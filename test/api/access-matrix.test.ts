@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_ACCESS } from '../../server/api/access-policy';
-import { gqlAs, TEST_PASSWORD } from '../support/auth';
+import { Role } from '../../shared/roles';
+import { createTestUser, gqlAs, loginAs, TEST_PASSWORD } from '../support/auth';
 import { CLAIM, CREATE_CAMPAIGN, SET_STATUS, campaignInput, campaignWorld, ok, type CampaignWorld } from '../support/campaigns';
 import { startTestServer, TEST_ADMIN_EMAIL, type TestServer } from '../support/server';
 
@@ -13,6 +14,8 @@ interface Row {
   query: string;
   /** Variables for one caller; may prepare data first (as the admin or the influencer). */
   vars?: (who: Who) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** The token to ask with instead of the role's usual one (an operation that would destroy the usual user). */
+  as?: (who: Who) => Promise<string | null>;
   expect: Record<Who, Verdict>;
 }
 
@@ -40,6 +43,22 @@ describe('authorisation matrix', () => {
     return id;
   };
   /** A claim of cm-p0 (the influencer) on a new Acme campaign. */
+  /** A new person of their own, ingested by the admin: for operations that erase or opt out. */
+  const freshPerson = async (): Promise<{ externalId: string; id: string }> => {
+    const externalId = fresh('privacy-person');
+    ok(await server.gql(`mutation($input: IngestInput!) { ingest(input: $input) { people { created } } }`, { input: { people: [{ externalId, displayName: externalId }] } }));
+    const id = ok(await server.gql<any>(`query($q: String!) { people(first: 1, filter: { search: $q }) { nodes { id } } }`, { q: externalId })).people.nodes[0].id;
+    return { externalId, id };
+  };
+  /** For the influencer: a login of a fresh person, so erasing "me" does not erase cm-p0. */
+  const throwawayInfluencer = async (who: Who): Promise<string | null> => {
+    if (who !== 'influencer') return token(who);
+    const { externalId } = await freshPerson();
+    const email = `${externalId}@test.sway`.toLowerCase();
+    await createTestUser(server, { email, role: Role.INFLUENCER, personExternalId: externalId });
+    return loginAs(server, email);
+  };
+  const REFERENCE = 'REQ-2026-0001';
   const influencerClaim = async () => ok(await gqlAs<any>(server, w.tokens.inf0, CLAIM, { campaignId: await acmeCampaign() })).claimPerk;
 
   const ROWS: Record<string, Row> = {
@@ -108,6 +127,29 @@ describe('authorisation matrix', () => {
       query: `mutation($c: [ConversionInput!]!) { recordConversions(conversions: $c) { created } }`,
       vars: async () => ({ c: [{ code: (await influencerClaim()).promoCode, value: 10, occurredAt: new Date(Date.now() + 1000).toISOString(), externalId: 'order' }] }),
       expect: { anon: 'UNAUTHENTICATED', influencer: 'FORBIDDEN', analyst: 'FORBIDDEN', brand: 'ok', otherBrand: 'BAD_USER_INPUT', admin: 'ok' },
+    },
+    'Query.privacyStatus': { query: `{ privacyStatus { optedOut } }`, expect: { ...all('FORBIDDEN'), anon: 'UNAUTHENTICATED', influencer: 'ok' } },
+    'Query.exportMyData': { query: `{ exportMyData }`, expect: { ...all('FORBIDDEN'), anon: 'UNAUTHENTICATED', influencer: 'ok' } },
+    'Query.exportPersonData': {
+      query: `query($id: ID!, $r: String!) { exportPersonData(personId: $id, requestReference: $r) }`,
+      vars: () => ({ id: w.personId.get('cm-p3'), r: REFERENCE }),
+      expect: adminOnly,
+    },
+    'Mutation.optOutOfScoring': {
+      query: `mutation { optOutOfScoring { optedOut } }`,
+      as: throwawayInfluencer,
+      expect: { ...all('FORBIDDEN'), anon: 'UNAUTHENTICATED', influencer: 'ok' },
+    },
+    'Mutation.optInToScoring': {
+      query: `mutation($id: ID, $r: String) { optInToScoring(personId: $id, requestReference: $r) { optedOut } }`,
+      vars: async () => ({ id: (await freshPerson()).id, r: REFERENCE }),
+      expect: adminOnly,
+    },
+    'Mutation.eraseMe': { query: `mutation { eraseMe { erasureId } }`, as: throwawayInfluencer, expect: { ...all('FORBIDDEN'), anon: 'UNAUTHENTICATED', influencer: 'ok' } },
+    'Mutation.erasePerson': {
+      query: `mutation($id: ID!, $r: String!) { erasePerson(personId: $id, requestReference: $r) { erasureId } }`,
+      vars: async () => ({ id: (await freshPerson()).id, r: REFERENCE }),
+      expect: adminOnly,
     },
   };
 
@@ -178,7 +220,7 @@ describe('authorisation matrix', () => {
         got[name] = {} as Record<Who, Verdict>;
         want[name] = row.expect;
         for (const who of ROLES) {
-          const res = await gqlAs(server, token(who), row.query, row.vars ? await row.vars(who) : undefined);
+          const res = await gqlAs(server, row.as ? await row.as(who) : token(who), row.query, row.vars ? await row.vars(who) : undefined);
           got[name][who] = res.errors ? (res.errors[0].extensions?.code as Verdict) : 'ok';
         }
       }

@@ -40,7 +40,8 @@ describe.each(DIALECTS)('perk campaigns on %s', (dialect) => {
     // Preview before saving: FR people (even indexes) expert in basketball: cm-p0 only.
     const preview = ok(await as('acme', PREVIEW, { target, first: 100 })).previewAudience;
     expect(preview.size).toBe(1);
-    expect(preview.people.every((p: any) => p.region === 'FR')).toBe(true);
+    // Region is a personal detail (privacy): the manager sees the breakdown by region, not each person's.
+    expect(preview.people.every((p: any) => p.region === null)).toBe(true);
     expect(preview.people).toHaveLength(preview.size);
     expect(preview.byScoreBand.reduce((n: number, b: any) => n + b.count, 0)).toBe(preview.size);
     expect(preview.byRegion).toEqual([{ region: 'FR', count: preview.size }]);

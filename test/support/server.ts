@@ -1,6 +1,6 @@
 import type { Logger } from 'typeorm';
 import { startApp, type App } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import { Role } from '../../shared/roles';
 import { systemContext } from '../../server/services/request-context';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases';
@@ -44,11 +44,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on an ephemeral port, over a fresh database of its own. */
-export async function startTestServer(dialect: TestDialect): Promise<TestServer> {
+/** The real server on an ephemeral port, over a fresh database of its own (`overrides`: e.g. a Redis URL and prefix). */
+export async function startTestServer(dialect: TestDialect, overrides: Partial<Config> = {}): Promise<TestServer> {
   const tdb = await createTestDatabase(dialect);
   const sql = new StatementCounter();
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: tdb.databaseUrl, sqlitePath: tdb.sqlitePath, seedDemo: false });
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: tdb.databaseUrl, sqlitePath: tdb.sqlitePath, seedDemo: false, ...overrides });
   const app = await startApp(config, { sqlLogger: sql, rescoreOnStart: false });
   const url = `http://127.0.0.1:${app.http.port}`;
   const post = async (token: string | null, query: string, variables?: Record<string, unknown>) => {

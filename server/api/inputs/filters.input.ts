@@ -12,12 +12,12 @@ export class PersonFilterInput {
   @Length(1, 200)
   search?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Country or region code, e.g. "US".' })
+  @Field(() => String, { nullable: true, description: 'Country or region code, e.g. "US". ADMIN only (a personal detail): FORBIDDEN for other viewers.' })
   @IsOptional()
   @MaxLength(64)
   region?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Language tag, e.g. "en".' })
+  @Field(() => String, { nullable: true, description: 'Language tag, e.g. "en". ADMIN only (a personal detail): FORBIDDEN for other viewers.' })
   @IsOptional()
   @MaxLength(16)
   language?: string | null;

@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import type { ScorePoint } from '../../services/scoring/scoring.service';
 import type { KCount } from '../../services/k.service';
 import type { RequestContext } from '../../services/request-context';
+import { NotFoundError } from '../../services/errors';
 import { pageLoader } from './page-loader';
 
 /**
@@ -45,7 +46,8 @@ export function createLoaders(ctx: RequestContext, services: Services) {
 
     score: new DataLoader<number, PersonScore>(async (ids) => {
       const scores = await services.scoring.scores(ctx, ids);
-      return ids.map((id) => scores.get(id) ?? new Error(`no score for person ${id}`));
+      // None for a person opted out of scoring (or unknown).
+      return ids.map((id) => scores.get(id) ?? new NotFoundError('Score'));
     }, { maxBatchSize: 1000 }),
     expertise: new DataLoader<number, TopicExpertise[]>(async (ids) => {
       const expertise = await services.scoring.expertise(ctx, ids);

@@ -275,8 +275,9 @@ export class ClaimResolver {
     return found;
   }
 
-  @FieldResolver(() => PersonType, { description: 'Who claimed it.' })
-  async person(@Root() c: Claim, @Ctx() ctx: GraphQLContext): Promise<Person> {
+  @FieldResolver(() => PersonType, { nullable: true, description: 'Who claimed it; null once they had their personal data erased (the claim stays for the accounting).' })
+  async person(@Root() c: Claim, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+    if (c.personId == null) return null;
     return required(await ctx.loaders.person.load(c.personId), 'Person', c.personId);
   }
 }

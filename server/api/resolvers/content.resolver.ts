@@ -10,7 +10,7 @@ import { InteractionConnection } from '../types/interaction.type';
 import { NetworkAccountType } from '../types/network-account.type';
 import { PersonType } from '../types/person.type';
 import { TopicConnection } from '../types/topic.type';
-import { required } from './required';
+import { required, visiblePerson } from './required';
 import { ValidationError } from '../../services/errors';
 
 @Resolver(() => ContentType)
@@ -55,7 +55,7 @@ export class ContentResolver {
 
   @FieldResolver(() => PersonType, { description: 'The person who published it.' })
   async person(@Root() content: Content, @Ctx() ctx: GraphQLContext): Promise<Person> {
-    return required(await ctx.loaders.person.load(content.authorPersonId), 'Person', content.authorPersonId);
+    return visiblePerson(await ctx.loaders.person.load(content.authorPersonId));
   }
 
   @FieldResolver(() => ContentType, { nullable: true, description: 'The content this one replies to or comments on.' })

@@ -7,7 +7,7 @@ import { rowIdOf, toGlobalId } from '../relay/global-id';
 import { ContentConnection } from '../types/content.type';
 import { NetworkAccountConnection, NetworkAccountType } from '../types/network-account.type';
 import { PersonType } from '../types/person.type';
-import { required } from './required';
+import { visiblePerson } from './required';
 
 @Resolver(() => NetworkAccountType)
 export class NetworkAccountResolver {
@@ -39,7 +39,7 @@ export class NetworkAccountResolver {
 
   @FieldResolver(() => PersonType, { description: 'The person who owns the account.' })
   async person(@Root() account: NetworkAccount, @Ctx() ctx: GraphQLContext): Promise<Person> {
-    return required(await ctx.loaders.person.load(account.personId), 'Person', account.personId);
+    return visiblePerson(await ctx.loaders.person.load(account.personId));
   }
 
   @FieldResolver(() => ContentConnection, { description: 'What was published from this account, newest first.' })

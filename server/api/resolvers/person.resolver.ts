@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Content, NetworkAccount, Person } from '../../entities';
 import { ValidationError } from '../../services/errors';
+import { maySeePersonalDetails } from '../../services/privacy/visibility';
 import type { GraphQLContext } from '../context';
 import { PersonFilterInput, PersonOrderInput } from '../inputs/filters.input';
 import { ConnectionArgs, ConnectionValue } from '../relay/connection';
@@ -17,7 +18,7 @@ import { toScoreValue, type ScoreValue } from './score.resolver';
 
 @Resolver(() => PersonType)
 export class PersonResolver {
-  @Query(() => PersonConnection, { description: 'People, a page at a time, filtered and ordered.' })
+  @Query(() => PersonConnection, { description: 'People, a page at a time, filtered and ordered. People opted out of scoring are never listed.' })
   async people(
     @Args() page: ConnectionArgs,
     @Arg('filter', () => PersonFilterInput, { nullable: true, description: 'Which people.' }) filter: PersonFilterInput | null,
@@ -29,7 +30,7 @@ export class PersonResolver {
     return new ConnectionValue(await ctx.services.people.list(ctx, { ...filter, audience }, order, page));
   }
 
-  @Query(() => PersonType, { description: 'One person by global id. Unknown ids answer NOT_FOUND.' })
+  @Query(() => PersonType, { description: 'One person by global id. Unknown ids, and people opted out of scoring (to anyone but themselves), answer NOT_FOUND.' })
   person(@Arg('id', () => ID, { description: 'Global id of a Person.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<unknown> {
     rowIdOf('Person', id);
     return loadNode(ctx, id, 'id');
@@ -43,6 +44,16 @@ export class PersonResolver {
   @FieldResolver(() => Int, { description: 'Row id in the database; prefer `id` in clients.' })
   databaseId(@Root() person: Person): number {
     return person.id;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Country or region code, e.g. "US". A personal detail: null unless the viewer is the person or an ADMIN.' })
+  region(@Root() person: Person, @Ctx() ctx: GraphQLContext): string | null {
+    return maySeePersonalDetails(ctx, person.id) ? person.region : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Language tag, e.g. "en". A personal detail: null unless the viewer is the person or an ADMIN.' })
+  language(@Root() person: Person, @Ctx() ctx: GraphQLContext): string | null {
+    return maySeePersonalDetails(ctx, person.id) ? person.language : null;
   }
 
   @FieldResolver(() => NetworkAccountConnection, { description: 'Their accounts on every network.' })

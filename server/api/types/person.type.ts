@@ -13,11 +13,7 @@ export class PersonType extends NodeType {
   @Field({ description: 'Name shown on the profile.' })
   displayName!: string;
 
-  @Field(() => String, { nullable: true, description: 'Country or region code, e.g. "US".' })
-  region!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Language tag, e.g. "en".' })
-  language!: string | null;
+  // region and language: personal details, resolved in PersonResolver for those who may see them.
 
   @Field({ description: 'When Sway first saw this person.' })
   createdAt!: Date;

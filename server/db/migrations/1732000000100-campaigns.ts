@@ -56,7 +56,8 @@ export class Campaigns1732000000100 implements MigrationInterface {
       columns: [
         id,
         { name: 'campaign_id', type: 'integer' },
-        { name: 'person_id', type: 'integer' },
+        // Nullable: an erased person's claims stay for the brand's accounting, naming no one.
+        { name: 'person_id', type: 'integer', isNullable: true },
         { name: 'status', type: 'varchar', length: '16' },
         { name: 'promo_code', type: 'varchar', length: '32' },
         { name: 'claimed_at', type: 'bigint' },
@@ -67,7 +68,10 @@ export class Campaigns1732000000100 implements MigrationInterface {
         new TableIndex({ name: 'ix_claim_person', columnNames: ['person_id', 'id'] }),
         new TableIndex({ name: 'uq_claim_promo_code', columnNames: ['promo_code'], isUnique: true }),
       ],
-      foreignKeys: [fk('campaign_id', 'campaign'), fk('person_id', 'person')],
+      foreignKeys: [
+        fk('campaign_id', 'campaign'),
+        new TableForeignKey({ columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'], onDelete: 'SET NULL' }),
+      ],
     }));
     await q.createTable(new Table({
       name: 'conversion',

@@ -26,6 +26,10 @@ export const ACCESS = {
   manageCampaigns: [Role.ADMIN, Role.BRAND_MANAGER],
   /** Claiming a perk: a person's own login. */
   claimPerk: [Role.INFLUENCER],
+  /** Opt-out, opt-in, export or erasure of someone else's data, on their verified request. */
+  privacyRequest: [Role.ADMIN],
+  /** Looking people up by region or language, which only they (and admins on requests) may see. */
+  filterByPersonalDetails: [Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACCESS;

@@ -1,3 +1,4 @@
+import { notOptedOut } from '../privacy/opt-out';
 import { CAMPAIGN_CODE_PATTERN } from '../../../shared/campaigns';
 import { NETWORKS, type Network } from '../../../shared/networks';
 import { SCORE_BANDS } from '../../../shared/score-bands';
@@ -82,7 +83,8 @@ export async function resolveCriteria(ctx: RequestContext, input: AudienceInput,
  * 1–100 scale as published; a person with no published score is in no audience.
  */
 export function audienceConditions(c: AudienceCriteria, b: Binder): string {
-  const where = [`s.score >= ${b.bind(c.minScore)}`, `s.score < ${b.bind(c.maxScore + 1)}`];
+  // Opted-out people have no score row once the opt-out is written; the condition also closes the race with a rescore.
+  const where = [`s.score >= ${b.bind(c.minScore)}`, `s.score < ${b.bind(c.maxScore + 1)}`, notOptedOut('p.id')];
   if (c.minAuthenticity > 0) where.push(`s.authenticity >= ${b.bind(c.minAuthenticity)}`);
   if (c.regions.length) where.push(`p.region IN (${b.list(c.regions)})`);
   if (c.networks.length) where.push(`EXISTS (SELECT 1 FROM network_account na WHERE na.person_id = p.id AND na.network IN (${b.list(c.networks)}))`);

@@ -103,6 +103,7 @@ export async function campaignReport(ctx: RequestContext, campaign: Campaign, no
   const lines = new Map<number, InfluencerLine & { engagers: Set<number> }>();
   const claimPerson = new Map<number, number>();
   for (const cl of claims) {
+    if (cl.person_id == null) continue; // an erased claimer: counted in the totals, no line of their own
     const personId = Number(cl.person_id);
     claimPerson.set(Number(cl.id), personId);
     lines.set(personId, { personId, claimStatus: cl.status, promoCode: cl.promo_code, posts: 0, engagements: 0, uniqueEngagers: 0, conversions: 0, revenue: 0, engagers: new Set() });

@@ -40,6 +40,11 @@ export class RedisScoreCache implements ScoreCache {
     await this.redis.multi().sadd(this.staleKey, ...personIds.map(String)).del(...personIds.map((id) => this.key(id))).exec();
   }
 
+  async forget(personIds: readonly number[]): Promise<void> {
+    if (!personIds.length) return;
+    await this.redis.multi().srem(this.staleKey, ...personIds.map(String)).del(...personIds.map((id) => this.key(id))).exec();
+  }
+
   async staleAmong(personIds: readonly number[]): Promise<Set<number>> {
     if (!personIds.length) return new Set();
     const flags = await this.redis.smismember(this.staleKey, ...personIds.map(String));

@@ -11,6 +11,8 @@ export interface ScoreCache {
   invalidate(personIds: readonly number[]): Promise<void>;
   /** The ones among personIds that are marked stale. */
   staleAmong(personIds: readonly number[]): Promise<Set<number>>;
+  /** Drops these people's scores and stale marks alike, leaving no trace of them (opt-out, erasure). */
+  forget(personIds: readonly number[]): Promise<void>;
   /** Clears stale marks once fresh scores are stored. */
   markFresh(personIds: readonly number[]): Promise<void>;
   /** Forgets every cached score (after a full rescore). */
@@ -46,6 +48,13 @@ export class MemoryScoreCache implements ScoreCache {
     for (const id of personIds) {
       this.scores.delete(id);
       this.stale.add(id);
+    }
+  }
+
+  async forget(personIds: readonly number[]): Promise<void> {
+    for (const id of personIds) {
+      this.scores.delete(id);
+      this.stale.delete(id);
     }
   }
 

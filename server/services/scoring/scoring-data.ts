@@ -1,5 +1,6 @@
 import type { KGrant, ScoringAccount, ScoringContent, ScoringInput, ScoringInteraction, TopicEdge, TopicExpertise, ExpertiseSnapshot } from '../../scoring';
 import type { Database } from '../../db/database';
+import { withoutOptedOut } from '../privacy/opt-out';
 
 /**
  * Reads what the scoring engine needs, as the plain records it takes. Instants come back as
@@ -26,7 +27,8 @@ export async function readEverything(db: Database, asOf: number): Promise<Input 
     q.query(`SELECT content_id AS "contentId", topic_id AS "topicId" FROM content_topic`) as Promise<{ contentId: number; topicId: string }[]>,
   ]);
   attachTopics(content, topics);
-  return { accounts, content: content as ScoringContent[], interactions, kGrants, topicEdges };
+  // Privacy: people who opted out are neither scored nor counted toward anyone (server/services/privacy).
+  return withoutOptedOut(db, { accounts, content: content as ScoringContent[], interactions, kGrants, topicEdges });
 }
 
 /**
@@ -71,7 +73,8 @@ export async function readAround(db: Database, personIds: readonly number[], asO
     }
     attachTopics(content, topics);
   }
-  return { accounts: [...ownAccounts, ...otherAccounts], content: content as ScoringContent[], interactions, kGrants, topicEdges };
+  // Privacy: people who opted out are neither scored nor counted toward anyone (server/services/privacy).
+  return withoutOptedOut(db, { accounts: [...ownAccounts, ...otherAccounts], content: content as ScoringContent[], interactions, kGrants, topicEdges });
 }
 
 /** The last stored expertise of these people (or everyone), for hysteresis and fading. */

@@ -10,6 +10,7 @@ import {
   type TopicExpertise,
 } from '../../scoring';
 import { NotFoundError, ValidationError } from '../errors';
+import { notOptedOut } from '../privacy/opt-out';
 import type { RequestContext } from '../request-context';
 import { runRescoreOffThread, type DatabaseLocation } from './rescore-runner';
 import type { RescoreSummary } from './rescore-job';
@@ -65,6 +66,11 @@ export class ScoringService {
     const toCompute = ids.filter((id) => !found.has(id));
     if (toCompute.length) for (const [id, s] of await this.recompute(ctx, toCompute)) found.set(id, s);
     return found;
+  }
+
+  /** Drops every cached trace of these people (scores and stale marks): after an opt-out or an erasure. */
+  async forget(personIds: readonly number[]): Promise<void> {
+    if (personIds.length) await this.options.cache.forget(personIds);
   }
 
   /** Marks people whose data changed; their next read recomputes them. */
@@ -223,7 +229,8 @@ export class ScoringService {
 
   private async existingPeople(ctx: RequestContext, personIds: readonly number[]): Promise<Set<number>> {
     const rows: { id: number }[] = await ctx.db.reader.query(
-      `SELECT id FROM person WHERE id IN (${personIds.map((_, i) => ctx.db.placeholder(i)).join(',')})`,
+      // Privacy: an opted-out person is never scored (server/services/privacy).
+      `SELECT id FROM person WHERE id IN (${personIds.map((_, i) => ctx.db.placeholder(i)).join(',')}) AND ${notOptedOut('person.id')}`,
       [...personIds],
     );
     return new Set(rows.map((r) => Number(r.id)));
