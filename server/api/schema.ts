@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
 import { ContentResolver } from './resolvers/content.resolver';
+import { DashboardResolver } from './resolvers/dashboard.resolver';
 import { IngestResolver } from './resolvers/ingest.resolver';
 import { KCountResolver, KResolver, PersonKResolver } from './resolvers/k.resolver';
 import { InteractionResolver } from './resolvers/interaction.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   KResolver,
   KCountResolver,
   PersonKResolver,
+  DashboardResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AccountService } from './account.service';
 import { AuthService, type AuthOptions } from './auth/auth.service';
 import { ContentService } from './content.service';
+import { DashboardService } from './dashboard.service';
 import { IngestService } from './ingest.service';
 import { InteractionService } from './interaction.service';
 import { KService } from './k.service';
@@ -23,6 +24,7 @@ export interface Services {
   scoring: ScoringService;
   auth: AuthService;
   k: KService;
+  dashboard: DashboardService;
 }
 
 export interface ServicesOptions {
@@ -48,5 +50,6 @@ export function createServices(options: ServicesOptions): Services {
     topics: new TopicService(),
     auth: new AuthService(options.auth ?? { secret: randomBytes(48).toString('base64url'), tokenTtlMs: 3_600_000 }),
     k: new KService({ onGranted: (personIds) => scoring.invalidate(personIds) }),
+    dashboard: new DashboardService(),
   };
 }
