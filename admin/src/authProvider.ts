@@ -12,6 +12,11 @@ import { LOGIN_MUTATION, ME_QUERY, type Me } from './api/swayQueries';
  * comes from `me` (asked once per page load, so a role changed on the server shows after a
  * reload), and canAccess reads auth/permissions.ts, which hides menus, routes and buttons.
  */
+/** The console's login page as an absolute URL (react-admin then loads it rather than routing to it). */
+function loginUrl(): string {
+  return `${window.location.origin}/admin/login`;
+}
+
 export function createAuthProvider(client: ApolloClient<unknown>): AuthProvider {
   let me: Promise<Me | null> | null = null;
   const whoAmI = (): Promise<Me | null> => {
@@ -25,8 +30,12 @@ export function createAuthProvider(client: ApolloClient<unknown>): AuthProvider 
     return me;
   };
   const role = async (): Promise<Role | null> => {
-    if (!readSession()) return null;
-    return (await whoAmI())?.role ?? null;
+    const session = readSession();
+    if (!session) return null;
+    // When the API cannot be reached, the role given at login keeps the console usable (and able
+    // to say what is wrong); a 401 ends the session through checkError.
+    const user = await whoAmI().catch(() => undefined);
+    return user === undefined ? session.role : (user?.role ?? null);
   };
 
   return {
@@ -49,9 +58,13 @@ export function createAuthProvider(client: ApolloClient<unknown>): AuthProvider 
     async logout() {
       clearSession();
       me = null;
+      // A full page load of the login page, not a router navigation: under React 19 the router's
+      // navigation is a transition, and the pages still mounted (refetching, failing, logging out
+      // again) kept interrupting it for seconds. A fresh load also drops every cached record.
+      return loginUrl();
     },
     async checkAuth() {
-      if (!readSession()) throw new Error('Log in to use the console.');
+      if (!readSession()) throw Object.assign(new Error('Log in to use the console.'), { redirectTo: loginUrl() });
     },
     async checkError(error: { status?: number; statusCode?: number }) {
       // 401: the token expired or the server was restarted with another secret. 403 is a refusal, not a logout.

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../shared/roles';
+import { createTestUser, TEST_PASSWORD } from '../support/auth';
+import { apiSession, ARTIFACTS, browse as browseAs, ensureAdminBuilt, launchChromium, type BrowseOptions, type ConsoleSession } from '../support/browser';
 import { asGraphQLInput, smallWorld } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -13,12 +14,6 @@ import { startTestServer, type TestServer } from '../support/server';
  * leaves a screenshot in test/e2e/artifacts/.
  */
 
-const REPO_ROOT = path.resolve(__dirname, '../..');
-const ADMIN_DIST = path.join(REPO_ROOT, 'admin', 'dist');
-const ARTIFACTS = path.join(__dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 const INGEST = `mutation Ingest($input: IngestInput!) {
   ingest(input: $input) { people { created } accounts { created } content { created } interactions { created } }
 }`;
@@ -28,71 +23,13 @@ const world = smallWorld('e2e', 12, 3);
 
 let server: TestServer;
 let browser: Browser;
+/** An ADMIN's login, stored in the browser before each page loads. */
+let session: ConsoleSession;
 /** Display names in the API's own DISPLAY_NAME order (the database's collation, not JavaScript's). */
 let namesInOrder: string[];
 
-/** Builds the console when there is no build, or when a source is newer than the build. */
-async function ensureAdminBuilt(): Promise<void> {
-  const built = path.join(ADMIN_DIST, 'index.html');
-  if (fs.existsSync(built) && fs.existsSync(path.join(ADMIN_DIST, 'explorer.html')) && newestSource() <= fs.statSync(built).mtimeMs) return;
-  const code = await new Promise<number | null>((resolve, reject) => {
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    const build = spawn('npx', ['vite', 'build', '--config', 'admin/vite.config.mts'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    build.on('error', reject);
-    build.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`vite build of the console failed with exit code ${code}`);
-}
-
-function newestSource(): number {
-  const roots = ['admin/src', 'admin/public', 'admin/index.html', 'admin/explorer.html', 'admin/vite.config.mts', 'shared'].map((p) => path.join(REPO_ROOT, p));
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) fs.readdirSync(p).forEach((entry) => visit(path.join(p, entry)));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  roots.forEach(visit);
-  return newest;
-}
-
-/**
- * Opens a fresh browser context (no stored state), runs `body`, saves a screenshot whatever
- * happened, and fails on anything the page reported as wrong or any request that left the machine.
- */
-async function browse(
-  name: string,
-  body: (page: Page) => Promise<void>,
-  { viewport = { width: 1280, height: 900 }, expectedConsoleErrors = [] }: { viewport?: { width: number; height: number }; expectedConsoleErrors?: RegExp[] } = {},
-): Promise<void> {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !expectedConsoleErrors.some((expected) => expected.test(message.text()))) {
-      problems.push(`console error: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOCAL_HOSTS.has(url.hostname)) {
-      problems.push(`request to a non-local host: ${request.url()}`);
-    }
-  });
-  try {
-    await body(page);
-  } finally {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => undefined);
-    await context.close();
-  }
-  expect(problems).toEqual([]);
+function browse(name: string, body: (page: Page) => Promise<void>, options: Omit<BrowseOptions, 'baseURL' | 'session'> = {}): Promise<void> {
+  return browseAs(browser, name, body, { ...options, baseURL: server.url, session });
 }
 
 /** A titled section (card) of a show page. */
@@ -107,7 +44,6 @@ async function visibleNames(page: Page): Promise<string[]> {
 
 describe('admin console and query explorer in Chromium', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     await ensureAdminBuilt();
     server = await startTestServer('sqlite');
     const ingested = await server.gql(INGEST, { input: asGraphQLInput(world) });
@@ -115,11 +51,9 @@ describe('admin console and query explorer in Chromium', () => {
     expect(ingested.data.ingest.people.created).toBe(world.people!.length);
     const ordered = await server.gql(`{ people(first: 100, orderBy: { field: DISPLAY_NAME, direction: ASC }) { nodes { displayName } } }`);
     namesInOrder = ordered.data.people.nodes.map((n: { displayName: string }) => n.displayName);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    await createTestUser(server, { email: 'console@test.sway', role: Role.ADMIN });
+    session = await apiSession(server.url, 'console@test.sway', TEST_PASSWORD);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -130,7 +64,7 @@ describe('admin console and query explorer in Chromium', () => {
   it('the dashboard shows how many people, accounts, content and interactions there are', async () => {
     await browse('dashboard', async (page) => {
       await page.goto('/admin/');
-      await expect.poll(() => page.getByTestId('total-people').innerText()).toBe(String(world.people!.length));
+      await expect.poll(() => page.getByTestId('total-people').innerText(), { timeout: 15_000 }).toBe(String(world.people!.length));
       expect(await page.getByTestId('total-accounts').innerText()).toBe(String(world.accounts!.length));
       expect(await page.getByTestId('total-content').innerText()).toBe(String(world.content!.length));
       expect(await page.getByTestId('total-interactions').innerText()).toBe(String(world.interactions!.length));
@@ -193,7 +127,7 @@ describe('admin console and query explorer in Chromium', () => {
       expect(await latest.getByRole('group', { name: '2 interactions' }).count()).toBe(3);
       await page.screenshot({ path: path.join(ARTIFACTS, 'person-show-person.png'), fullPage: true });
 
-      await page.getByText('post 0 by 0').click();
+      await latest.getByText('post 0 by 0').click();
       await page.waitForURL(/\/admin\/content\/[^/]+\/show$/);
       await page.getByRole('heading', { level: 1, name: 'Post by @e2e0', exact: true }).waitFor();
       await page.getByText('Basketball', { exact: true }).waitFor();

@@ -43,8 +43,8 @@ export const LoginPage = () => {
               {error}
             </Alert>
           )}
-          <TextField label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus fullWidth />
-          <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required fullWidth />
+          <TextField id="login-email" name="email" label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus fullWidth />
+          <TextField id="login-password" name="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required fullWidth />
           <Button type="submit" variant="contained" disabled={pending || !email || !password} startIcon={pending ? <CircularProgress size={16} /> : undefined}>
             Log in
           </Button>

@@ -147,7 +147,7 @@ interface FilterSection {
 }
 
 const SECTIONS: FilterSection[] = [
-  { field: 'search', element: <TextFilter source="search" label="Name" icon={<SearchIcon />} placeholder="Starts with…" /> },
+  { field: 'search', element: <TextFilter source="search" label="Name" icon={<SearchIcon />} placeholder="Name starts with…" /> },
   { field: 'scoreMin', element: <ScoreRangeFilter /> },
   { field: 'topics', element: <TopicFilter /> },
   {
