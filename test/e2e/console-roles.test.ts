@@ -75,7 +75,7 @@ describe('the console on the demo world, by role, in Chromium', () => {
       await page.getByRole('button', { name: 'Profile' }).click();
       await page.getByRole('menuitem', { name: 'Logout' }).click();
       await page.getByRole('button', { name: 'Log in' }).waitFor();
-      expect(await page.evaluate(() => localStorage.getItem('sway.session'))).toBeNull();
+      expect(await page.evaluate(() => (globalThis as any).localStorage.getItem('sway.session'))).toBeNull();
     });
   });
 
@@ -98,14 +98,18 @@ describe('the console on the demo world, by role, in Chromium', () => {
         await page.getByRole('heading', { name: 'Score distribution' }).waitFor();
 
         // First paint of the influencer list: from opening it to its first row on screen.
-        await page.evaluate(() => {
-          (window as unknown as { firstRowAt?: number }).firstRowAt = undefined;
-        });
         const opened = await page.evaluate(() => performance.now());
         await page.getByRole('menuitem', { name: 'Influencers' }).click();
         await rows(page).first().waitFor();
         const painted = await page.evaluate(() => performance.now());
         console.log(`[figure] influencer list, first rows on screen ${Math.round(painted - opened)} ms after opening it (demo world, ${(await server.gql('{ people { totalCount } }')).data.people.totalCount} people; goal 1500 ms)`);
+
+        // And from a cold page load of /admin/people (the bundle from the browser's cache, as on a revisit).
+        await page.goto('/admin/people');
+        await rows(page).first().waitFor();
+        const coldMs = await page.evaluate(() => performance.now());
+        const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+        console.log(`[figure] influencer list loaded by URL: first rows ${Math.round(coldMs)} ms after navigation start (first contentful paint ${Math.round(fcp)} ms; goal 1500 ms)`);
 
         // Filter by region in the sidebar: the count follows the API's.
         await page.getByTestId('people-filters').getByPlaceholder('e.g. US').first().fill('GB');
@@ -162,11 +166,11 @@ describe('the console on the demo world, by role, in Chromium', () => {
           await logIn(page, 'analyst@demo.sway');
           await expect.poll(() => page.locator('[data-testid="score-histogram"] .recharts-bar-rectangle').count(), { timeout: 15_000 }).toBeGreaterThan(3);
           await expect.poll(() => page.locator('[data-testid="top-movers"] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+          expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
           if (viewport.width < 600) {
             await page.goto('/admin/people');
             await page.locator('.RaSimpleList-tertiary').first().waitFor();
-            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+            expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
           }
         },
         { viewport },

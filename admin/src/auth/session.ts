@@ -15,13 +15,21 @@ export interface Session {
 
 const KEY = 'sway.session';
 
+/** localStorage, typed without the DOM library: tests type-check this module under Node's types. */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+const store = (): KeyValueStore => (globalThis as unknown as { localStorage: KeyValueStore }).localStorage;
+
 export function readSession(): Session | null {
   try {
-    const raw = window.localStorage.getItem(KEY);
+    const raw = store().getItem(KEY);
     if (!raw) return null;
     const session = JSON.parse(raw) as Session;
     if (!session.token || !(Date.parse(session.expiresAt) > Date.now())) {
-      window.localStorage.removeItem(KEY);
+      store().removeItem(KEY);
       return null;
     }
     return session;
@@ -31,11 +39,11 @@ export function readSession(): Session | null {
 }
 
 export function writeSession(session: Session): void {
-  window.localStorage.setItem(KEY, JSON.stringify(session));
+  store().setItem(KEY, JSON.stringify(session));
 }
 
 export function clearSession(): void {
-  window.localStorage.removeItem(KEY);
+  store().removeItem(KEY);
 }
 
 /** Headers that identify the session's user to the API; none when logged out. */

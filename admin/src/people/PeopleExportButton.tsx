@@ -3,7 +3,20 @@ import { Button, CircularProgress } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useListContext, useNotify } from 'react-admin';
 import type { PersonRecord } from '../api/records';
-import { fetchServerCsv, peopleToCsv, saveFile, serverExportUrl } from './peopleCsv';
+import { fetchServerCsv, peopleToCsv, serverExportUrl } from './peopleCsv';
+
+/** Hands a file to the browser's downloads. */
+function saveFile(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
 
 /** "Export CSV": the rows on screen when they are the whole list, else the server's full export. */
 export const PeopleExportButton = () => {

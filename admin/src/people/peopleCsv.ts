@@ -53,14 +53,3 @@ export async function fetchServerCsv(url: string): Promise<Blob> {
   }
   return response.blob();
 }
-
-export function saveFile(blob: Blob, name: string): void {
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}
