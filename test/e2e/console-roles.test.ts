@@ -142,6 +142,40 @@ describe('the console on the demo world, by role, in Chromium', () => {
     );
   });
 
+  it('an analyst saves a query and picks columns; both are remembered', async () => {
+    const counts = await server.gql(`{ gb: people(first: 1, filter: { region: "GB" }) { totalCount } us: people(first: 1, filter: { region: "US" }) { totalCount } }`);
+    const { gb, us } = counts.data as { gb: { totalCount: number }; us: { totalCount: number } };
+    await browse('saved-query-columns', async (page) => {
+      await logIn(page, 'analyst@demo.sway');
+      await page.getByRole('menuitem', { name: 'Influencers' }).click();
+      await rows(page).first().waitFor();
+      const region = page.getByTestId('people-filters').getByPlaceholder('e.g. US').first();
+      await region.fill('GB');
+      await page.getByText(`1-25 of ${gb.totalCount}`).waitFor();
+      await page.getByTestId('people-filters').getByRole('button', { name: /Save current query/ }).click();
+      await page.getByLabel('Query name').fill('British influencers');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+      const saved = page.getByTestId('people-filters').getByText('British influencers');
+      await saved.waitFor();
+
+      await region.fill('US');
+      await page.getByText(`1-25 of ${us.totalCount}`).waitFor();
+      await saved.click();
+      await page.getByText(`1-25 of ${gb.totalCount}`).waitFor();
+
+      // The column picker hides a column, and the choice survives a reload.
+      expect(await page.locator('.RaDataTable-thead .column-region').count()).toBe(1);
+      await page.getByRole('button', { name: 'Columns' }).click();
+      await page.locator('.MuiPopover-paper').getByText('Region', { exact: true }).click();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('.RaDataTable-thead .column-region').count()).toBe(0);
+      await page.reload();
+      await rows(page).first().waitFor();
+      expect(await page.locator('.RaDataTable-thead .column-region').count()).toBe(0);
+      expect(await page.getByTestId('people-filters').getByText('British influencers').count()).toBe(1);
+    });
+  });
+
   it('a server BAD_USER_INPUT shows on the filter field it names', async () => {
     await browse('bad-input-on-field', async (page) => {
       await logIn(page, 'analyst@demo.sway');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../shared/roles';
+import { systemContext } from '../../server/services/request-context';
 import { createTestUser, TEST_PASSWORD } from '../support/auth';
 import { apiSession, ARTIFACTS, browse as browseAs, ensureAdminBuilt, launchChromium, type BrowseOptions, type ConsoleSession } from '../support/browser';
 import { asGraphQLInput, smallWorld } from '../support/factories';
@@ -32,6 +33,9 @@ function browse(name: string, body: (page: Page) => Promise<void>, options: Omit
   return browseAs(browser, name, body, { ...options, baseURL: server.url, session });
 }
 
+/** Lists load over the network on a shared, busy machine: poll for up to 10 s, not vitest's 1 s. */
+const LIST_POLL = { timeout: 10_000 };
+
 /** A titled section (card) of a show page. */
 function section(page: Page, title: string) {
   return page.locator('.MuiCard-root', { has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
@@ -51,6 +55,8 @@ describe('admin console and query explorer in Chromium', () => {
     expect(ingested.data.ingest.people.created).toBe(world.people!.length);
     const ordered = await server.gql(`{ people(first: 100, orderBy: { field: DISPLAY_NAME, direction: ASC }) { nodes { displayName } } }`);
     namesInOrder = ordered.data.people.nodes.map((n: { displayName: string }) => n.displayName);
+    // Stored scores: lists show each person's score, which would otherwise be computed on first read.
+    await server.app.services.scoring.rescoreAll(systemContext(server.app.db, 'test'));
     await createTestUser(server, { email: 'console@test.sway', role: Role.ADMIN });
     session = await apiSession(server.url, 'console@test.sway', TEST_PASSWORD);
     browser = await launchChromium();
@@ -76,12 +82,12 @@ describe('admin console and query explorer in Chromium', () => {
   it('the people list shows rows and the name search narrows them', async () => {
     await browse('people-search', async (page) => {
       await page.goto('/admin/people');
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder);
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder);
       await page.getByPlaceholder('Name starts with…').fill('Person e2e 1');
       const expected = namesInOrder.filter((name) => name.startsWith('Person e2e 1'));
       expect(expected.length).toBeGreaterThan(1);
       expect(expected.length).toBeLessThan(namesInOrder.length);
-      await expect.poll(() => visibleNames(page)).toEqual(expected);
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(expected);
       expect(page.url()).toContain('search');
     });
   });
@@ -89,7 +95,7 @@ describe('admin console and query explorer in Chromium', () => {
   it('pages the people list forwards and back with cursors, and opens a later page directly', async () => {
     await browse('people-paging', async (page) => {
       await page.goto('/admin/people?perPage=5&sort=displayName&order=ASC');
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(0, 5));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(0, 5));
       await page.getByText(`1-5 of ${namesInOrder.length}`).waitFor();
       await page.getByRole('combobox', { name: /rows per page/i }).getByText('5', { exact: true }).waitFor();
       const next = page.getByRole('button', { name: 'Go to next page' });
@@ -97,18 +103,18 @@ describe('admin console and query explorer in Chromium', () => {
       expect(await previous.isDisabled()).toBe(true);
 
       await next.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(5, 10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(5, 10));
       await next.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(10));
       expect(await next.isDisabled()).toBe(true);
       await previous.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(5, 10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(5, 10));
       await previous.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(0, 5));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(0, 5));
 
       // A fresh page load on page 3 has learned no cursor: the data provider walks to it.
       await page.goto('/admin/people?perPage=5&page=3&sort=displayName&order=ASC');
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(10));
     });
   });
 
@@ -249,7 +255,7 @@ describe('admin console and query explorer in Chromium', () => {
         await page.screenshot({ path: path.join(ARTIFACTS, 'api-unreachable-error.png') });
         await page.unroute('**/graphql');
         await page.getByRole('button', { name: 'Retry' }).click();
-        await expect.poll(() => visibleNames(page)).toEqual(namesInOrder);
+        await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder);
       },
       // The browser itself logs each refused request.
       { expectedConsoleErrors: [/Failed to load resource/] },
