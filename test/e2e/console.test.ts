@@ -163,12 +163,12 @@ describe('admin console and query explorer in Chromium', () => {
       await page.locator('.graphiql-execute-button').click();
       const response = page.locator('.graphiql-response');
       await response.getByText('"totalCount"').waitFor();
-      await expect.poll(async () => (await response.innerText()).replace(/\s+/g, '')).toContain(`"totalCount":${world.people!.length}`);
+      await expect.poll(async () => (await response.innerText()).replace(/\s+/g, ''), LIST_POLL).toContain(`"totalCount":${world.people!.length}`);
       // The schema docs come from introspection, also served locally.
       await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
       await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
       // Monaco's language services run in the bundled workers, served from this server.
-      await expect.poll(() => workers.some((url) => /graphql\.worker/.test(url))).toBe(true);
+      await expect.poll(() => workers.some((url) => /graphql\.worker/.test(url)), LIST_POLL).toBe(true);
       expect(workers.every((url) => url.startsWith(server.url))).toBe(true);
       expect(fellBackToMainThread).toBe(false);
     });
@@ -184,12 +184,12 @@ describe('admin console and query explorer in Chromium', () => {
 
       await page.goto('/admin/interactions');
       await pick('Kind', 'Follow');
-      await expect.poll(() => rows.count()).toBe(world.people!.length);
+      await expect.poll(() => rows.count(), LIST_POLL).toBe(world.people!.length);
       expect(new Set(await page.locator('.RaDataTable-tbody .column-kind').allInnerTexts())).toEqual(new Set(['Follow']));
 
       await page.goto('/admin/accounts');
       await pick('Network', 'Blog');
-      await expect.poll(() => rows.count()).toBe(world.people!.length);
+      await expect.poll(() => rows.count(), LIST_POLL).toBe(world.people!.length);
       expect((await page.locator('.RaDataTable-tbody .column-handle').allInnerTexts()).every((h) => h.endsWith('.example.org'))).toBe(true);
 
       // This world has no comments: the filtered list says so and offers to clear the filter.
@@ -204,7 +204,7 @@ describe('admin console and query explorer in Chromium', () => {
       await section(page, 'Narrower topics').getByText('NBA', { exact: true }).waitFor();
       expect(await section(page, 'Broader topics').locator('.MuiChip-root').count()).toBeGreaterThan(0);
       // Every post in this world is about basketball; the newest come first, five a page.
-      await expect.poll(() => section(page, 'Content about it').locator('.RaDataTable-tbody tr').count()).toBe(5);
+      await expect.poll(() => section(page, 'Content about it').locator('.RaDataTable-tbody tr').count(), LIST_POLL).toBe(5);
       await section(page, 'Content about it').getByText(`1-5 of ${world.content!.length}`).waitFor();
     });
   });
@@ -220,9 +220,9 @@ describe('admin console and query explorer in Chromium', () => {
       const filter = encodeURIComponent(JSON.stringify({ authorId: author.id }));
       const displayed = encodeURIComponent(JSON.stringify({ authorId: true }));
       await page.goto(`/admin/content?filter=${filter}&displayedFilters=${displayed}`);
-      await expect.poll(() => page.getByRole('combobox', { name: 'Author' }).inputValue()).toBe(`Person e2e 3 (${author.region})`);
+      await expect.poll(() => page.getByRole('combobox', { name: 'Author' }).inputValue(), LIST_POLL).toBe(`Person e2e 3 (${author.region})`);
       expect(manyRequests.length).toBeGreaterThan(0);
-      await expect.poll(() => page.locator('.RaDataTable-tbody tr').count()).toBe(world.content!.length / world.people!.length);
+      await expect.poll(() => page.locator('.RaDataTable-tbody tr').count(), LIST_POLL).toBe(world.content!.length / world.people!.length);
       expect(new Set(await page.locator('.RaDataTable-tbody .column-author\\.handle').allInnerTexts())).toEqual(new Set(['@e2e3']));
     });
   });
