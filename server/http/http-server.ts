@@ -29,7 +29,8 @@ export interface RunningServer {
 
 /**
  * One HTTP server for everything: /graphql (API), /admin/ (console), /explorer (offline
- * GraphiQL), /export/people.csv (CSV exports larger than a page), /healthz. Browsers that open /graphql are sent to the explorer.
+ * GraphiQL), /export/people.csv (CSV of a whole people list), /healthz. Browsers that open
+ * /graphql are sent to the explorer.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const apollo = new ApolloServer<GraphQLContext>({
