@@ -20,8 +20,12 @@ describe.each(DIALECTS)('dashboard queries and the people CSV export on %s', (di
     // Larger than one ingest batch: written through the ingest service, as the importer would.
     await server.app.services.ingest.ingest(systemContext(server.app.db, 'test'), smallWorld('dx', PEOPLE, 1, Date.now() - 3600_000));
     const list = await server.gql(`{ a: people(first: 100) { pageInfo { endCursor } nodes { id databaseId region displayName } } }`);
-    const rest1 = await server.gql(`query($after: String) { people(first: 100, after: $after) { pageInfo { endCursor } nodes { id databaseId region displayName } } }`, { after: list.data.a.pageInfo.endCursor });
-    const rest2 = await server.gql(`query($after: String) { people(first: 100, after: $after) { nodes { id databaseId region displayName } } }`, { after: rest1.data.people.pageInfo.endCursor });
+    const rest1 = await server.gql(`query($after: String) { people(first: 100, after: $after) { pageInfo { endCursor } nodes { id databaseId region displayName } } }`, {
+      after: list.data.a.pageInfo.endCursor,
+    });
+    const rest2 = await server.gql(`query($after: String) { people(first: 100, after: $after) { nodes { id databaseId region displayName } } }`, {
+      after: rest1.data.people.pageInfo.endCursor,
+    });
     people = [...list.data.a.nodes, ...rest1.data.people.nodes, ...rest2.data.people.nodes];
     expect(people).toHaveLength(PEOPLE);
   });
@@ -31,15 +35,32 @@ describe.each(DIALECTS)('dashboard queries and the people CSV export on %s', (di
   async function writeScores(scores: Map<number, { now: number; weekAgo?: number }>, today: string, weekAgo: string) {
     const db = server.app.db;
     const p = (i: number) => db.placeholder(i);
-    await db.writer.query('DELETE FROM person_score');
-    await db.writer.query('DELETE FROM score_snapshot');
-    for (const [personId, s] of scores) {
-      await db.writer.query(`INSERT INTO person_score (person_id, score, band_low, band_high, details, authenticity, as_of) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, '[]', 100, ${p(4)})`, [personId, s.now, s.now - 1, s.now + 1, Date.now()]);
-      await db.writer.query(`INSERT INTO score_snapshot (person_id, day, score, band_low, band_high, details) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, '[]')`, [personId, today, s.now, s.now - 1, s.now + 1]);
-      if (s.weekAgo !== undefined) {
-        await db.writer.query(`INSERT INTO score_snapshot (person_id, day, score, band_low, band_high, details) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, '[]')`, [personId, weekAgo, s.weekAgo, s.weekAgo - 1, s.weekAgo + 1]);
+    await db.transaction(async (m) => {
+      await m.query('DELETE FROM person_score');
+      await m.query('DELETE FROM score_snapshot');
+      for (const [personId, s] of scores) {
+        await m.query(
+          `INSERT INTO person_score (person_id, score, band_low, band_high, details, authenticity, as_of) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, '[]', 100, ${p(4)})`,
+          [personId, s.now, s.now - 1, s.now + 1, Date.now()],
+        );
+        await m.query(`INSERT INTO score_snapshot (person_id, day, score, band_low, band_high, details) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, '[]')`, [
+          personId,
+          today,
+          s.now,
+          s.now - 1,
+          s.now + 1,
+        ]);
+        if (s.weekAgo !== undefined) {
+          await m.query(`INSERT INTO score_snapshot (person_id, day, score, band_low, band_high, details) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, '[]')`, [
+            personId,
+            weekAgo,
+            s.weekAgo,
+            s.weekAgo - 1,
+            s.weekAgo + 1,
+          ]);
+        }
       }
-    }
+    });
   }
 
   it('counts current scores into histogram bars and lists the week’s top movers both ways', async () => {
@@ -62,7 +83,12 @@ describe.each(DIALECTS)('dashboard queries and the people CSV export on %s', (di
     }));
     expect(dist.data.scoreDistribution).toEqual({ total: values.length, buckets: expected });
     const wide = await server.gql(`{ scoreDistribution(bucketWidth: 30) { buckets { low high count } } }`);
-    expect(wide.data.scoreDistribution.buckets.map((b: any) => [b.low, b.high])).toEqual([[0, 30], [30, 60], [60, 90], [90, 100]]);
+    expect(wide.data.scoreDistribution.buckets.map((b: any) => [b.low, b.high])).toEqual([
+      [0, 30],
+      [30, 60],
+      [60, 90],
+      [90, 100],
+    ]);
 
     const movers = await server.gql(`{ topMovers(days: 7, first: 5) { from to before after delta person { id } } }`);
     expect(movers.errors).toBeUndefined();
@@ -114,24 +140,29 @@ describe.each(DIALECTS)('dashboard queries and the people CSV export on %s', (di
 
     const us = await fetch(exportUrl({ filter: { region: 'US', network: 'BLOG' } }), { headers: { authorization: `Bearer ${server.adminToken}` } });
     const usRows: Record<string, string>[] = parse(await us.text(), { columns: true });
-    expect(usRows.map((r) => r.id).sort()).toEqual(people.filter((p) => p.region === 'US').map((p) => p.id).sort());
+    expect(usRows.map((r) => r.id).sort()).toEqual(
+      people
+        .filter((p) => p.region === 'US')
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   it('needs a login and answers a bad filter with BAD_USER_INPUT, as the API would', async () => {
     const anon = await fetch(exportUrl());
     expect(anon.status).toBe(401);
-    expect((await anon.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await anon.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const badToken = await fetch(exportUrl(), { headers: { authorization: 'Bearer nope' } });
     expect(badToken.status).toBe(401);
     const auth = { headers: { authorization: `Bearer ${server.adminToken}` } };
     const unknownField = await fetch(exportUrl({ filter: { color: 'red' } }), auth);
     expect(unknownField.status).toBe(400);
-    expect((await unknownField.json()).errors[0].message).toMatch(/color/);
+    expect(((await unknownField.json()) as any).errors[0].message).toMatch(/color/);
     const tooLong = await fetch(exportUrl({ filter: { search: 'x'.repeat(300) } }), auth);
     expect(tooLong.status).toBe(400);
-    expect((await tooLong.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+    expect(((await tooLong.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
     const notJson = await fetch(`${server.url}/export/people.csv?filter=%7Bnope`, auth);
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).errors[0].message).toMatch(/filter/);
+    expect(((await notJson.json()) as any).errors[0].message).toMatch(/filter/);
   });
 });
