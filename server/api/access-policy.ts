@@ -51,6 +51,9 @@ export const FIELD_ACCESS: Record<string, FieldRule> = {
   'Query.campaigns': rule('readCampaigns'),
   'Query.campaign': LOGGED_IN,
   'Query.previewAudience': rule('manageCampaigns'),
+  // The console's dashboard: figures over everyone's scores.
+  'Query.scoreDistribution': rule('readInfluencerData'),
+  'Query.topMovers': rule('readInfluencerData'),
   // Writes.
   'Mutation.login': PUBLIC,
   'Mutation.ingest': rule('ingest'),

@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
 import { applyAccessPolicy } from './access-policy';
 import { ContentResolver } from './resolvers/content.resolver';
+import { DashboardResolver } from './resolvers/dashboard.resolver';
 import { IngestResolver } from './resolvers/ingest.resolver';
 import { KCountResolver, KResolver, PersonKResolver } from './resolvers/k.resolver';
 import { InteractionResolver } from './resolvers/interaction.resolver';
@@ -44,6 +45,7 @@ export const RESOLVERS = [
   ClaimResolver,
   UserPerksResolver,
   PrivacyResolver,
+  DashboardResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

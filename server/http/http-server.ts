@@ -7,6 +7,7 @@ import { asRequestError, createErrorFormatter, type ErrorLogger } from '../api/e
 import { buildGraphQLSchema } from '../api/schema';
 import type { Database } from '../db/database';
 import type { Services } from '../services';
+import { peopleCsvHandler } from './export/people-csv';
 import { graphqlHandler, sendJsonError } from './graphql-handler';
 import { serveStatic } from './static-files';
 
@@ -28,7 +29,8 @@ export interface RunningServer {
 
 /**
  * One HTTP server for everything: /graphql (API), /admin/ (console), /explorer (offline
- * GraphiQL), /healthz. Browsers that open /graphql are sent to the explorer.
+ * GraphiQL), /export/people.csv (CSV of a whole people list), /healthz. Browsers that open
+ * /graphql are sent to the explorer.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const apollo = new ApolloServer<GraphQLContext>({
@@ -40,6 +42,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   await apollo.start();
   const handleGraphql = graphqlHandler(apollo, async (headers) => {
     const viewer = await viewerOfRequest(options.db, options.services, headers).catch((err: unknown) => {
+      throw asRequestError(err);
+    });
+    return createGraphQLContext(options.db, options.services, viewer);
+  });
+  const exportPeople = peopleCsvHandler(apollo, async (req) => {
+    const viewer = await viewerOfRequest(options.db, options.services, { get: (name) => req.headers[name.toLowerCase()]?.toString() }).catch((err: unknown) => {
       throw asRequestError(err);
     });
     return createGraphQLContext(options.db, options.services, viewer);
@@ -60,6 +68,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         if (req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) return redirect(res, '/explorer/');
         return void handleGraphql(req, res, url.search).catch(fail);
       }
+      if (route === '/export/people.csv') return void exportPeople(req, res, url).catch(fail);
       if (route === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify({ ok: true }));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AccountService } from './account.service';
 import { AuthService, type AuthOptions } from './auth/auth.service';
 import { ContentService } from './content.service';
+import { DashboardService } from './dashboard.service';
 import { IngestService } from './ingest.service';
 import { InteractionService } from './interaction.service';
 import { KService } from './k.service';
@@ -31,6 +32,7 @@ export interface Services {
   campaigns: CampaignService;
   claims: ClaimService;
   privacy: PrivacyService;
+  dashboard: DashboardService;
 }
 
 export interface ServicesOptions {
@@ -68,5 +70,6 @@ export function createServices(options: ServicesOptions): Services {
       rescoreRunning: () => scoring.rescoring,
       whenRescoreIdle: () => scoring.whenIdle(),
     }),
+    dashboard: new DashboardService(),
   };
 }

@@ -84,6 +84,8 @@ describe('authorisation matrix', () => {
       query: `{ previewAudience(target: { minScore: 1 }) { size } }`,
       expect: { anon: 'UNAUTHENTICATED', influencer: 'FORBIDDEN', analyst: 'FORBIDDEN', brand: 'ok', otherBrand: 'ok', admin: 'ok' },
     },
+    'Query.scoreDistribution': { query: `{ scoreDistribution { total } }`, expect: readers },
+    'Query.topMovers': { query: `{ topMovers { delta } }`, expect: readers },
     'Mutation.login': { query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, vars: () => ({ e: 'analyst.cm@test.sway', p: TEST_PASSWORD }), expect: all('ok') },
     'Mutation.ingest': {
       query: `mutation($input: IngestInput!) { ingest(input: $input) { people { created } } }`,

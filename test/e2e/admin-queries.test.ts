@@ -14,7 +14,10 @@ import { describe, expect, it } from 'vitest';
 import { createBuildQuery, listRequest } from '../../admin/src/api/buildQuery';
 import { PageCursors } from '../../admin/src/api/pageCursors';
 import { reachPage } from '../../admin/src/api/reachPage';
+import { fieldErrorsOf } from '../../admin/src/api/readableErrors';
 import { RESOURCE_NAMES, RESOURCE_QUERIES } from '../../admin/src/api/resourceQueries';
+import { DASHBOARD_QUERY, LOGIN_MUTATION, ME_QUERY, PROFILE_QUERY, SCORE_CHANGE_QUERY } from '../../admin/src/api/swayQueries';
+import { peopleToCsv, serverExportUrl } from '../../admin/src/people/peopleCsv';
 
 /**
  * The console's GraphQL documents, checked against the committed SDL without a browser or a
@@ -165,5 +168,40 @@ describe('walking to a page whose cursor is not known yet', () => {
     const empty = listRequest('topics', params(2));
     await reachPage(fakeClient(0), cursors, empty);
     expect(cursors.startOf(empty.listKey, 2)).toBeNull();
+  });
+});
+
+describe("the console's own queries (profile, dashboard, login) against the schema", () => {
+  const today = '2026-11-20';
+  it.each([
+    ['profile', PROFILE_QUERY, { id: ANY_ID, from: '2026-10-22', to: today }],
+    ['score change', SCORE_CHANGE_QUERY, { id: ANY_ID, from: '2026-11-13', to: today }],
+    ['dashboard', DASHBOARD_QUERY, { days: 7 }],
+    ['me', ME_QUERY, {}],
+    ['login', LOGIN_MUTATION, { email: 'analyst@demo.sway', password: 'x' }],
+  ])('%s is valid', (_name, document, variables) => {
+    expectAccepted(document, variables);
+  });
+
+  it('maps BAD_USER_INPUT errors onto the fields of the input the console sent', () => {
+    const error = {
+      graphQLErrors: [
+        { message: 'filter.region: must be shorter than or equal to 64 characters', extensions: { code: 'BAD_USER_INPUT', field: 'filter.region' } },
+        { message: 'something else', extensions: { code: 'NOT_FOUND', field: 'id' } },
+      ],
+    };
+    expect(fieldErrorsOf(error)).toEqual({ region: 'must be shorter than or equal to 64 characters' });
+    const many = { body: { graphQLErrors: [{ message: '2 invalid fields', extensions: { code: 'BAD_USER_INPUT', field: 'input.a', errors: [{ field: 'input.a', message: 'is required' }, { field: 'input.b.c', message: 'too big' }] } }] } };
+    expect(fieldErrorsOf(many)).toEqual({ a: 'is required', 'b.c': 'too big' });
+  });
+
+  it('builds the server export URL from the same filter and order mapping as the list', () => {
+    const url = new URL(serverExportUrl({ region: ' GB ', search: '', unknown: 'x' }, { field: 'displayName', order: 'DESC' }), 'http://x');
+    expect(url.pathname).toBe('/export/people.csv');
+    expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ region: 'GB' });
+    expect(JSON.parse(url.searchParams.get('orderBy')!)).toEqual({ field: 'DISPLAY_NAME', direction: 'DESC' });
+    expect(peopleToCsv([{ id: 'P1', externalId: 'x', displayName: '=SUM(A1), "quoted"', region: null, language: 'en', createdAt: '2026-01-01T00:00:00.000Z', databaseId: 1, accounts: { totalCount: 2 }, score: { value: 12.5, band: { low: 10, high: 15 } } }])).toBe(
+      'id,externalId,displayName,region,language,accounts,score,scoreLow,scoreHigh,createdAt\r\nP1,x,"\'=SUM(A1), ""quoted""",,en,2,12.5,10,15,2026-01-01T00:00:00.000Z\r\n',
+    );
   });
 });

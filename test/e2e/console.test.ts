@@ -1,8 +1,10 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../shared/roles';
+import { systemContext } from '../../server/services/request-context';
+import { createTestUser, TEST_PASSWORD } from '../support/auth';
+import { apiSession, ARTIFACTS, browse as browseAs, ensureAdminBuilt, launchChromium, type BrowseOptions, type ConsoleSession } from '../support/browser';
 import { asGraphQLInput, smallWorld } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -13,12 +15,6 @@ import { startTestServer, type TestServer } from '../support/server';
  * leaves a screenshot in test/e2e/artifacts/.
  */
 
-const REPO_ROOT = path.resolve(__dirname, '../..');
-const ADMIN_DIST = path.join(REPO_ROOT, 'admin', 'dist');
-const ARTIFACTS = path.join(__dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 const INGEST = `mutation Ingest($input: IngestInput!) {
   ingest(input: $input) { people { created } accounts { created } content { created } interactions { created } }
 }`;
@@ -28,74 +24,17 @@ const world = smallWorld('e2e', 12, 3);
 
 let server: TestServer;
 let browser: Browser;
+/** An ADMIN's login, stored in the browser before each page loads. */
+let session: ConsoleSession;
 /** Display names in the API's own DISPLAY_NAME order (the database's collation, not JavaScript's). */
 let namesInOrder: string[];
 
-/** Builds the console when there is no build, or when a source is newer than the build. */
-async function ensureAdminBuilt(): Promise<void> {
-  const built = path.join(ADMIN_DIST, 'index.html');
-  if (fs.existsSync(built) && fs.existsSync(path.join(ADMIN_DIST, 'explorer.html')) && newestSource() <= fs.statSync(built).mtimeMs) return;
-  const code = await new Promise<number | null>((resolve, reject) => {
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    const build = spawn('npx', ['vite', 'build', '--config', 'admin/vite.config.mts'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    build.on('error', reject);
-    build.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`vite build of the console failed with exit code ${code}`);
+function browse(name: string, body: (page: Page) => Promise<void>, options: Omit<BrowseOptions, 'baseURL' | 'session'> = {}): Promise<void> {
+  return browseAs(browser, name, body, { ...options, baseURL: server.url, session });
 }
 
-function newestSource(): number {
-  const roots = ['admin/src', 'admin/public', 'admin/index.html', 'admin/explorer.html', 'admin/vite.config.mts', 'shared'].map((p) => path.join(REPO_ROOT, p));
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) fs.readdirSync(p).forEach((entry) => visit(path.join(p, entry)));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  roots.forEach(visit);
-  return newest;
-}
-
-/**
- * Opens a fresh browser context (no stored state), runs `body`, saves a screenshot whatever
- * happened, and fails on anything the page reported as wrong or any request that left the machine.
- */
-async function browse(
-  name: string,
-  body: (page: Page) => Promise<void>,
-  { viewport = { width: 1280, height: 900 }, expectedConsoleErrors = [] }: { viewport?: { width: number; height: number }; expectedConsoleErrors?: RegExp[] } = {},
-): Promise<void> {
-  // The console has no login page yet (the console work adds one); until then the browser carries the
-  // test ADMIN's token, since influencer data is no longer open to anonymous callers.
-  const context = await browser.newContext({ viewport, baseURL: server.url, extraHTTPHeaders: { authorization: `Bearer ${server.adminToken}` } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !expectedConsoleErrors.some((expected) => expected.test(message.text()))) {
-      problems.push(`console error: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOCAL_HOSTS.has(url.hostname)) {
-      problems.push(`request to a non-local host: ${request.url()}`);
-    }
-  });
-  try {
-    await body(page);
-  } finally {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => undefined);
-    await context.close();
-  }
-  expect(problems).toEqual([]);
-}
+/** Lists load over the network on a shared, busy machine: poll for up to 10 s, not vitest's 1 s. */
+const LIST_POLL = { timeout: 10_000 };
 
 /** A titled section (card) of a show page. */
 function section(page: Page, title: string) {
@@ -109,7 +48,6 @@ async function visibleNames(page: Page): Promise<string[]> {
 
 describe('admin console and query explorer in Chromium', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     await ensureAdminBuilt();
     server = await startTestServer('sqlite');
     const ingested = await server.gql(INGEST, { input: asGraphQLInput(world) });
@@ -117,11 +55,11 @@ describe('admin console and query explorer in Chromium', () => {
     expect(ingested.data.ingest.people.created).toBe(world.people!.length);
     const ordered = await server.gql(`{ people(first: 100, orderBy: { field: DISPLAY_NAME, direction: ASC }) { nodes { displayName } } }`);
     namesInOrder = ordered.data.people.nodes.map((n: { displayName: string }) => n.displayName);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    // Stored scores: lists show each person's score, which would otherwise be computed on first read.
+    await server.app.services.scoring.rescoreAll(systemContext(server.app.db, 'test'));
+    await createTestUser(server, { email: 'console@test.sway', role: Role.ADMIN });
+    session = await apiSession(server.url, 'console@test.sway', TEST_PASSWORD);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -132,7 +70,7 @@ describe('admin console and query explorer in Chromium', () => {
   it('the dashboard shows how many people, accounts, content and interactions there are', async () => {
     await browse('dashboard', async (page) => {
       await page.goto('/admin/');
-      await expect.poll(() => page.getByTestId('total-people').innerText()).toBe(String(world.people!.length));
+      await expect.poll(() => page.getByTestId('total-people').innerText(), { timeout: 15_000 }).toBe(String(world.people!.length));
       expect(await page.getByTestId('total-accounts').innerText()).toBe(String(world.accounts!.length));
       expect(await page.getByTestId('total-content').innerText()).toBe(String(world.content!.length));
       expect(await page.getByTestId('total-interactions').innerText()).toBe(String(world.interactions!.length));
@@ -144,12 +82,12 @@ describe('admin console and query explorer in Chromium', () => {
   it('the people list shows rows and the name search narrows them', async () => {
     await browse('people-search', async (page) => {
       await page.goto('/admin/people');
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder);
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder);
       await page.getByPlaceholder('Name starts with…').fill('Person e2e 1');
       const expected = namesInOrder.filter((name) => name.startsWith('Person e2e 1'));
       expect(expected.length).toBeGreaterThan(1);
       expect(expected.length).toBeLessThan(namesInOrder.length);
-      await expect.poll(() => visibleNames(page)).toEqual(expected);
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(expected);
       expect(page.url()).toContain('search');
     });
   });
@@ -157,7 +95,7 @@ describe('admin console and query explorer in Chromium', () => {
   it('pages the people list forwards and back with cursors, and opens a later page directly', async () => {
     await browse('people-paging', async (page) => {
       await page.goto('/admin/people?perPage=5&sort=displayName&order=ASC');
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(0, 5));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(0, 5));
       await page.getByText(`1-5 of ${namesInOrder.length}`).waitFor();
       await page.getByRole('combobox', { name: /rows per page/i }).getByText('5', { exact: true }).waitFor();
       const next = page.getByRole('button', { name: 'Go to next page' });
@@ -165,18 +103,18 @@ describe('admin console and query explorer in Chromium', () => {
       expect(await previous.isDisabled()).toBe(true);
 
       await next.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(5, 10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(5, 10));
       await next.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(10));
       expect(await next.isDisabled()).toBe(true);
       await previous.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(5, 10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(5, 10));
       await previous.click();
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(0, 5));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(0, 5));
 
       // A fresh page load on page 3 has learned no cursor: the data provider walks to it.
       await page.goto('/admin/people?perPage=5&page=3&sort=displayName&order=ASC');
-      await expect.poll(() => visibleNames(page)).toEqual(namesInOrder.slice(10));
+      await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder.slice(10));
     });
   });
 
@@ -195,7 +133,7 @@ describe('admin console and query explorer in Chromium', () => {
       expect(await latest.getByRole('group', { name: '2 interactions' }).count()).toBe(3);
       await page.screenshot({ path: path.join(ARTIFACTS, 'person-show-person.png'), fullPage: true });
 
-      await page.getByText('post 0 by 0').click();
+      await latest.getByText('post 0 by 0').click();
       await page.waitForURL(/\/admin\/content\/[^/]+\/show$/);
       await page.getByRole('heading', { level: 1, name: 'Post by @e2e0', exact: true }).waitFor();
       await page.getByText('Basketball', { exact: true }).waitFor();
@@ -225,12 +163,12 @@ describe('admin console and query explorer in Chromium', () => {
       await page.locator('.graphiql-execute-button').click();
       const response = page.locator('.graphiql-response');
       await response.getByText('"totalCount"').waitFor();
-      await expect.poll(async () => (await response.innerText()).replace(/\s+/g, '')).toContain(`"totalCount":${world.people!.length}`);
+      await expect.poll(async () => (await response.innerText()).replace(/\s+/g, ''), LIST_POLL).toContain(`"totalCount":${world.people!.length}`);
       // The schema docs come from introspection, also served locally.
       await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
       await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
       // Monaco's language services run in the bundled workers, served from this server.
-      await expect.poll(() => workers.some((url) => /graphql\.worker/.test(url))).toBe(true);
+      await expect.poll(() => workers.some((url) => /graphql\.worker/.test(url)), LIST_POLL).toBe(true);
       expect(workers.every((url) => url.startsWith(server.url))).toBe(true);
       expect(fellBackToMainThread).toBe(false);
     });
@@ -246,12 +184,12 @@ describe('admin console and query explorer in Chromium', () => {
 
       await page.goto('/admin/interactions');
       await pick('Kind', 'Follow');
-      await expect.poll(() => rows.count()).toBe(world.people!.length);
+      await expect.poll(() => rows.count(), LIST_POLL).toBe(world.people!.length);
       expect(new Set(await page.locator('.RaDataTable-tbody .column-kind').allInnerTexts())).toEqual(new Set(['Follow']));
 
       await page.goto('/admin/accounts');
       await pick('Network', 'Blog');
-      await expect.poll(() => rows.count()).toBe(world.people!.length);
+      await expect.poll(() => rows.count(), LIST_POLL).toBe(world.people!.length);
       expect((await page.locator('.RaDataTable-tbody .column-handle').allInnerTexts()).every((h) => h.endsWith('.example.org'))).toBe(true);
 
       // This world has no comments: the filtered list says so and offers to clear the filter.
@@ -266,7 +204,7 @@ describe('admin console and query explorer in Chromium', () => {
       await section(page, 'Narrower topics').getByText('NBA', { exact: true }).waitFor();
       expect(await section(page, 'Broader topics').locator('.MuiChip-root').count()).toBeGreaterThan(0);
       // Every post in this world is about basketball; the newest come first, five a page.
-      await expect.poll(() => section(page, 'Content about it').locator('.RaDataTable-tbody tr').count()).toBe(5);
+      await expect.poll(() => section(page, 'Content about it').locator('.RaDataTable-tbody tr').count(), LIST_POLL).toBe(5);
       await section(page, 'Content about it').getByText(`1-5 of ${world.content!.length}`).waitFor();
     });
   });
@@ -283,9 +221,9 @@ describe('admin console and query explorer in Chromium', () => {
       const filter = encodeURIComponent(JSON.stringify({ authorId: author.id }));
       const displayed = encodeURIComponent(JSON.stringify({ authorId: true }));
       await page.goto(`/admin/content?filter=${filter}&displayedFilters=${displayed}`);
-      await expect.poll(() => page.getByRole('combobox', { name: 'Author' }).inputValue()).toBe(author.region ? `Person e2e 3 (${author.region})` : 'Person e2e 3');
+      await expect.poll(() => page.getByRole('combobox', { name: 'Author' }).inputValue(), LIST_POLL).toBe(author.region ? `Person e2e 3 (${author.region})` : 'Person e2e 3');
       expect(manyRequests.length).toBeGreaterThan(0);
-      await expect.poll(() => page.locator('.RaDataTable-tbody tr').count()).toBe(world.content!.length / world.people!.length);
+      await expect.poll(() => page.locator('.RaDataTable-tbody tr').count(), LIST_POLL).toBe(world.content!.length / world.people!.length);
       expect(new Set(await page.locator('.RaDataTable-tbody .column-author\\.handle').allInnerTexts())).toEqual(new Set(['@e2e3']));
     });
   });
@@ -318,7 +256,7 @@ describe('admin console and query explorer in Chromium', () => {
         await page.screenshot({ path: path.join(ARTIFACTS, 'api-unreachable-error.png') });
         await page.unroute('**/graphql');
         await page.getByRole('button', { name: 'Retry' }).click();
-        await expect.poll(() => visibleNames(page)).toEqual(namesInOrder);
+        await expect.poll(() => visibleNames(page), LIST_POLL).toEqual(namesInOrder);
       },
       // The browser itself logs each refused request.
       { expectedConsoleErrors: [/Failed to load resource/] },

@@ -51,3 +51,34 @@ export const readableErrorsLink = new ApolloLink(
       return () => subscription.unsubscribe();
     }),
 );
+
+/** A GraphQL error as the server formats it (server/api/error-formatting.ts). */
+interface ServerGraphQLError {
+  message: string;
+  extensions?: { code?: string; field?: string; errors?: { field: string; message: string }[] };
+}
+
+/** The GraphQL errors inside whatever ra-data-graphql or Apollo threw. */
+export function graphQLErrorsOf(error: unknown): ServerGraphQLError[] {
+  const e = error as { graphQLErrors?: ServerGraphQLError[]; body?: { graphQLErrors?: ServerGraphQLError[] } } | null;
+  return e?.graphQLErrors ?? e?.body?.graphQLErrors ?? [];
+}
+
+/**
+ * The input field a BAD_USER_INPUT error names, relative to the input object the console sent:
+ * "filter.search" → "search", "input.targeting.scoreMin" → "targeting.scoreMin".
+ */
+export function fieldErrorsOf(error: unknown, prefixes: readonly string[] = ['filter', 'input']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of graphQLErrorsOf(error)) {
+    if (e.extensions?.code !== 'BAD_USER_INPUT') continue;
+    const list = e.extensions.errors?.length ? e.extensions.errors : e.extensions.field ? [{ field: e.extensions.field, message: e.message }] : [];
+    for (const { field, message } of list) {
+      const parts = field.split('.');
+      const relative = parts.length > 1 && prefixes.includes(parts[0]) ? parts.slice(1).join('.') : field;
+      // The message repeats the field ("filter.search: …"); on the field itself the reason is enough.
+      out[relative] ??= message.replace(new RegExp(`^${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\s*`), '');
+    }
+  }
+  return out;
+}

@@ -49,6 +49,7 @@ export interface PersonRecord extends PersonRef {
   language: string | null;
   createdAt: string;
   accounts: ConnectionCount;
+  score: { value: number; band: { low: number; high: number } };
   /** Selected on the show page only. */
   content?: ConnectionCount;
 }

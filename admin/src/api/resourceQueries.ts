@@ -33,7 +33,7 @@ const topicRef = 'id slug displayName';
 const contentRef = 'id kind text';
 const interactionCounts = 'interactionCounts { total likes shares replies comments clicks }';
 
-const personFields = `id databaseId externalId displayName region language createdAt accounts(first: 1) { totalCount }`;
+const personFields = `id databaseId externalId displayName region language createdAt accounts(first: 1) { totalCount } score { value band { low high } }`;
 const accountFields = `id databaseId externalId network handle followersCount followingCount createdAt person { ${personRef} }`;
 const contentFields = `id databaseId network kind text url postedAt campaignCode author { ${accountRef} } person { ${personRef} } ${interactionCounts}`;
 const interactionFields = `id databaseId network externalId kind occurredAt actor { ${accountRef} } targetAccount { ${accountRef} } targetContent { ${contentRef} }`;
@@ -44,6 +44,8 @@ export const RESOURCE_QUERIES: Readonly<Record<ResourceName, ResourceQuerySpec>>
     connectionField: 'people',
     nodeType: 'Person',
     filterInput: 'PersonFilterInput',
+    // The filter sidebar (people/PersonFilters.tsx) shows a filter once its field is listed here:
+    // add 'scoreMin', 'scoreMax', 'topics', 'minAuthenticity', 'flagged' when people(filter:) has them.
     filterFields: ['search', 'region', 'language', 'network'],
     orderInput: 'PersonOrderInput',
     sortFields: { id: 'ID', createdAt: 'CREATED_AT', displayName: 'DISPLAY_NAME' },

@@ -4,6 +4,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { authHeaders } from '../auth/session';
 
 /** Shown in a fresh explorer: a query that works on any Sway database, even an empty one. */
 const STARTER_QUERY = `# Sway's GraphQL API.
@@ -28,8 +29,12 @@ const STARTER_QUERY = `# Sway's GraphQL API.
 }
 `;
 
-// Same origin as the page: the server that serves the explorer also answers /graphql.
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).toString() });
+// Same origin as the page: the server that serves the explorer also answers /graphql. The
+// console's login (auth/session.ts) goes along, read at each request, so queries run as that user.
+const fetcher = createGraphiQLFetcher({
+  url: new URL('/graphql', window.location.href).toString(),
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...authHeaders() } }),
+});
 
 // ?query=…&variables=… open the explorer on a given query: links from docs, issues or the console.
 const linked = new URLSearchParams(window.location.search);

@@ -1,13 +1,29 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { DataTable, DateField, List, SearchInput, SelectInput, SimpleList, TextInput } from 'react-admin';
+import { Box, Tooltip, Typography } from '@mui/material';
+import {
+  ColumnsButton,
+  DataTable,
+  DateField,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
 import type { PersonRecord } from '../api/records';
 import { NETWORK_CHOICES } from '../common/choices';
 import { CursorPagination } from '../common/CursorPagination';
 import { EmptyResource } from '../common/EmptyResource';
 import { errorsShownInline, ListError } from '../common/ListError';
 import { useIsSmall } from '../common/useIsSmall';
+import { PeopleExportButton } from './PeopleExportButton';
+import { PersonFilterSidebar } from './PersonFilters';
 
-const personFilters = [
+/** On a phone there is no room for the sidebar: the same filters drop down from the toolbar. */
+const phoneFilters = [
   <SearchInput key="search" source="search" alwaysOn placeholder="Name starts with…" />,
   <TextInput key="region" source="region" label="Region (e.g. US)" />,
   <TextInput key="language" source="language" label="Language (e.g. en)" />,
@@ -16,33 +32,69 @@ const personFilters = [
 
 const Column = DataTable.Col<PersonRecord>;
 
+/** The score with its confidence band: "42.3" and, smaller, "38.1–46.0". */
+export const ScoreWithBand = () => {
+  const person = useRecordContext<PersonRecord>();
+  if (!person?.score) return null;
+  const { value, band } = person.score;
+  return (
+    <Tooltip title={`Confidence band ${band.low.toFixed(1)} to ${band.high.toFixed(1)}`}>
+      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+        <Typography component="span" variant="body2" sx={{ fontWeight: 600 }} data-testid="person-score">
+          {value.toFixed(1)}
+        </Typography>
+        <Typography component="span" variant="caption" sx={{ color: 'text.secondary', ml: 0.75 }}>
+          {band.low.toFixed(0)}–{band.high.toFixed(0)}
+        </Typography>
+      </Box>
+    </Tooltip>
+  );
+};
+
+const ListActions = ({ isSmall }: { isSmall: boolean }) => (
+  <TopToolbar>
+    {isSmall && <FilterButton />}
+    {!isSmall && <ColumnsButton />}
+    <PeopleExportButton />
+  </TopToolbar>
+);
+
+/**
+ * The influencer explorer: a filter sidebar with saved queries, sortable columns that can be
+ * picked (the choice is remembered), and CSV export of the whole filtered list.
+ */
 export const PersonList = () => {
   const isSmall = useIsSmall();
   return (
     <List
-      filters={personFilters}
+      title="Influencers"
+      filters={isSmall ? phoneFilters : undefined}
+      aside={isSmall ? undefined : <PersonFilterSidebar />}
+      actions={<ListActions isSmall={isSmall} />}
       sort={{ field: 'displayName', order: 'ASC' }}
       perPage={25}
       pagination={<CursorPagination />}
       empty={<EmptyResource icon={PeopleIcon} what="people" />}
       error={<ListError />}
       queryOptions={errorsShownInline}
-      exporter={false}
     >
       {isSmall ? (
         <SimpleList<PersonRecord>
           primaryText={(person) => person.displayName}
           secondaryText={(person) => [person.region, person.language].filter(Boolean).join(' · ') || 'No region'}
-          tertiaryText={(person) => `${person.accounts.totalCount} acct.`}
+          tertiaryText={(person) => `${person.score ? person.score.value.toFixed(1) : '—'} · ${person.accounts.totalCount} acct.`}
           rowClick="show"
         />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['language']}>
           <Column source="displayName" label="Name" />
+          <Column source="score.value" label="Score" disableSort>
+            <ScoreWithBand />
+          </Column>
           <Column source="region" disableSort />
           <Column source="language" disableSort />
           <DataTable.NumberCol<PersonRecord> source="accounts.totalCount" label="Accounts" disableSort />
-          <Column source="createdAt" label="Created" field={DateField} />
+          <Column source="createdAt" label="First seen" field={DateField} />
         </DataTable>
       )}
     </List>

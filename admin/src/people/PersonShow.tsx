@@ -7,6 +7,7 @@ import { ContentTable } from '../content/ContentTable';
 import { CursorPagination } from '../common/CursorPagination';
 import { formatDateTime, RecordHeader } from '../common/RecordHeader';
 import { NoneYet, Section } from '../common/Section';
+import { PersonScorePanels } from './PersonScorePanels';
 
 const PersonSummary = () => {
   const person = useRecordContext<PersonRecord>();
@@ -26,12 +27,16 @@ const PersonSummary = () => {
   );
 };
 
-/** A person: who they are, their accounts on every network, and what they published lately. */
+/**
+ * An influencer: who they are, their score explained (band, components, history and what changed,
+ * expertise and +K, top content and engagers, per network), their accounts and latest content.
+ */
 export const PersonShow = () => (
   <ShowPage>
     <Section title="Person">
       <PersonSummary />
     </Section>
+    <PersonScorePanels />
     <Section title="Accounts">
       <ReferenceManyField reference="accounts" target="personId" sort={{ field: 'followersCount', order: 'DESC' }} perPage={50}>
         <AccountTable showPerson={false} empty={<NoneYet>No accounts.</NoneYet>} />
