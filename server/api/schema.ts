@@ -10,6 +10,7 @@ import { InteractionResolver } from './resolvers/interaction.resolver';
 import { NetworkAccountResolver } from './resolvers/network-account.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { RescoreGuardResolver } from './resolvers/rescore-guard.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { ContentContributionResolver, EngagerContributionResolver, ScoreResolver, TopicExpertiseResolver } from './resolvers/score.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   KResolver,
   KCountResolver,
   PersonKResolver,
+  RescoreGuardResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -11,6 +11,11 @@ import { MemoryScoreCache, type ScoreCache } from './scoring/score-cache';
 import { RedisScoreCache } from './scoring/redis-score-cache';
 import { ScoringService } from './scoring/scoring.service';
 import type { DatabaseLocation } from './scoring/rescore-runner';
+import { LoginLimiter } from './auth/login-limiter';
+import { MemorySharedState, type SharedState } from '../cluster/shared-state';
+import type { ScoringServiceOptions } from './scoring/scoring.service';
+import type { Metrics } from '../observability/metrics';
+import { meteredCache } from '../observability/metered-cache';
 
 /** One instance of each service, made at start-up and shared by every request. */
 export interface Services {
@@ -23,6 +28,7 @@ export interface Services {
   scoring: ScoringService;
   auth: AuthService;
   k: KService;
+  loginLimiter: LoginLimiter;
 }
 
 export interface ServicesOptions {
@@ -33,11 +39,22 @@ export interface ServicesOptions {
   log?: (line: string) => void;
   /** Token secret and lifetime, from config. Absent (tools that issue no token): a random secret. */
   auth?: Pick<AuthOptions, 'secret' | 'tokenTtlMs'>;
+  /** Redis key prefix shared by a cluster's instances. */
+  redisPrefix?: string;
+  /** The cluster's shared state (login attempts); in memory when absent. */
+  state?: SharedState;
+  /** Login attempts per account and per address per 15 minutes. */
+  loginAttempts?: { perAccount: number; perAddress: number };
+  metrics?: Metrics;
+  /** Rescore guard, cluster and outcome hooks of the scoring service. */
+  scoring?: Pick<ScoringServiceOptions, 'guard' | 'engine' | 'cluster' | 'onFullRescore' | 'heldStore'>;
 }
 
 export function createServices(options: ServicesOptions): Services {
-  const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl) : new MemoryScoreCache();
-  const scoring = new ScoringService({ cache, database: options.database, log: options.log });
+  const raw: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl, options.redisPrefix) : new MemoryScoreCache();
+  const cache = options.metrics ? meteredCache(raw, options.metrics) : raw;
+  const scoring = new ScoringService({ cache, database: options.database, log: options.log, ...options.scoring });
+  const attempts = options.loginAttempts ?? { perAccount: 10, perAddress: 100 };
   return {
     scoring,
     ingest: new IngestService((personIds) => scoring.invalidate(personIds)),
@@ -48,5 +65,6 @@ export function createServices(options: ServicesOptions): Services {
     topics: new TopicService(),
     auth: new AuthService(options.auth ?? { secret: randomBytes(48).toString('base64url'), tokenTtlMs: 3_600_000 }),
     k: new KService({ onGranted: (personIds) => scoring.invalidate(personIds) }),
+    loginLimiter: new LoginLimiter(options.state ?? new MemorySharedState(), attempts.perAccount, attempts.perAddress),
   };
 }
