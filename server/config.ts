@@ -57,7 +57,7 @@ export interface RequestLimits {
   maxDirectives: number;
   /** Most lexical tokens in one document (QUERY_MAX_TOKENS, default 5,000). */
   maxTokens: number;
-  /** Most points one operation may cost (QUERY_MAX_COST, default 5,000). */
+  /** Most points one operation may cost (QUERY_MAX_COST, default 10,000). */
   maxCost: number;
   /** Points a caller may spend before waiting for the refill (QUERY_BUDGET, default 50,000). */
   budget: number;
@@ -140,7 +140,7 @@ function requestLimits(env: NodeJS.ProcessEnv): RequestLimits {
     maxAliases: int('QUERY_MAX_ALIASES', env.QUERY_MAX_ALIASES, 30, 0, 10_000),
     maxDirectives: int('QUERY_MAX_DIRECTIVES', env.QUERY_MAX_DIRECTIVES, 20, 0, 10_000),
     maxTokens: int('QUERY_MAX_TOKENS', env.QUERY_MAX_TOKENS, 5000, 100, 1_000_000),
-    maxCost: int('QUERY_MAX_COST', env.QUERY_MAX_COST, 5000, 1, 100_000_000),
+    maxCost: int('QUERY_MAX_COST', env.QUERY_MAX_COST, 10_000, 1, 100_000_000),
     budget: int('QUERY_BUDGET', env.QUERY_BUDGET, 50_000, 1, 1_000_000_000),
     budgetRefillPerSecond: num('QUERY_BUDGET_REFILL', env.QUERY_BUDGET_REFILL, 500, 0.001, 1_000_000_000),
     maxBodyBytes: int('MAX_BODY_BYTES', env.MAX_BODY_BYTES, 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),

@@ -3,7 +3,6 @@ import {
   getNullableType,
   isListType,
   isObjectType,
-  isAbstractType,
   isCompositeType,
   Kind,
   valueFromASTUntyped,
@@ -22,7 +21,7 @@ import { LIMITS } from '../../../shared/limits';
  * The cost of an operation before it runs, counted like GitHub's node limit: every object a
  * field can return is a point, and a connection multiplies what is under it by its page size
  * (`first`/`last`, default 20 as in our resolvers, at most 100). A plain list of objects counts
- * as a page of 100 unless it has a `limit`/`first` argument. Scalars are free. Mutations cost
+ * as 10 (they are short by design) unless it has a `limit`/`first` argument. Scalars are free. Mutations cost
  * 10 points more, for the write.
  */
 export interface OperationCost {
@@ -34,6 +33,8 @@ export interface OperationCost {
 
 const DEFAULT_PAGE = 20;
 const MUTATION_COST = 10;
+/** Plain lists of objects are short by design (components, networks, top 5s, a range of days): 10 each. */
+const PLAIN_LIST = 10;
 
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -45,7 +46,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     const arg = node.arguments?.find((a) => a.name.value === name);
     return arg ? valueFromASTUntyped(arg.value, variables) : undefined;
   };
-  const pageSize = (node: FieldNode, field: GraphQLField<unknown, unknown>): number | undefined => {
+  const pageSize = (node: FieldNode, field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType): number | undefined => {
+    // A connection's nodes and edges are the page its size already counted.
+    if (parent.name.endsWith('Connection')) return undefined;
     const named = getNamedType(field.type);
     const isConnection = named.name.endsWith('Connection');
     const isList = isListType(getNullableType(field.type));
@@ -54,7 +57,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
       const v = argument(node, name);
       if (typeof v === 'number' && Number.isFinite(v)) return Math.max(0, Math.min(LIMITS.maxPageSize, Math.floor(v)));
     }
-    return isConnection ? DEFAULT_PAGE : LIMITS.maxPageSize;
+    return isConnection ? DEFAULT_PAGE : PLAIN_LIST;
   };
 
   // Fragments are expanded where they are spread; `seen` stops a cycle (validation refuses them anyway).
@@ -69,7 +72,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         if (!field) continue;
         const named = getNamedType(field.type);
         if (!isCompositeType(named)) continue;
-        const page = pageSize(s, field);
+        const page = pageSize(s, field, type);
         // The connection or object itself is one point per parent; what is under a page counts page times.
         total += multiplier + selectionCost(s.selectionSet, named, multiplier * (page ?? 1), seen);
         if (total > Number.MAX_SAFE_INTEGER / 2) return total;
@@ -86,7 +89,6 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     }
     return total;
   };
-  void isAbstractType;
   const nodes = selectionCost(operation.selectionSet, root, 1, new Set());
   return { nodes, cost: Math.max(1, nodes) + (operation.operation === 'mutation' ? MUTATION_COST : 0) };
 }
