@@ -3,7 +3,7 @@ import { getNamedType, isCompositeType, NoSchemaIntrospectionCustomRule, validat
 import type { RequestLimits } from '../../config';
 import type { SharedState } from '../../cluster/shared-state';
 import type { Metrics } from '../../observability/metrics';
-import { MaxCostExceededError, RateLimitedError } from '../../services/errors';
+import { MaxCostExceededError, RateLimitedError, UnauthenticatedError } from '../../services/errors';
 import type { GraphQLContext } from '../context';
 import { asRequestError } from '../error-formatting';
 import { operationCost } from './cost';
@@ -58,7 +58,7 @@ export function limitsPlugin(options: LimitsPluginOptions): ApolloServerPlugin<G
             const errors = validate(schema, document, [NoSchemaIntrospectionCustomRule]);
             if (errors.length) {
               refused = true;
-              throw new GraphQLError('Introspection is for authenticated callers: log in first.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+              throw asRequestError(new UnauthenticatedError('introspection is for authenticated callers: log in first'));
             }
           }
           const { cost: requested } = operationCost(schema, document, operation, request.variables ?? {});
