@@ -157,10 +157,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       instanceId,
       async close() {
         await http.close();
+        logger.debug('shutdown: HTTP closed');
         await scheduler.stop();
         await services.scoring.close();
+        logger.debug('shutdown: scoring closed');
         await state.close();
         await db.close();
+        logger.debug('shutdown: storage closed');
       },
     };
   } catch (err) {

@@ -83,6 +83,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // CSRF prevention is on (Apollo's default, stated): GET and simple POSTs need a preflight-forcing header.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT: a graceful shutdown of the whole app, not of Apollo alone.
+    stopOnTerminationSignals: false,
     parseOptions: limits ? { maxTokens: limits.maxTokens } : undefined,
     validationRules: limits ? [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxDirectivesRule(limits.maxDirectives)] : [],
     plugins: [
@@ -195,6 +197,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }
         server.closeAllConnections();
         await closed;
+        logger.debug('shutdown: connections closed');
         await apollo.stop();
       })();
       return closing;
