@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const db = await Database.open(config);
   // Like the server's ingest, an import marks the people it changed stale in the shared score cache.
-  const scoreCache = config.redisUrl ? new RedisScoreCache(config.redisUrl) : undefined;
+  const scoreCache = config.redisUrl ? new RedisScoreCache(config.redisUrl, config.redisPrefix) : undefined;
   const ingest = new IngestService(scoreCache && ((personIds) => scoreCache.invalidate(personIds)));
   try {
     await ensureTopicOntology(db, config.dataDir);
