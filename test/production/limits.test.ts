@@ -165,3 +165,18 @@ describe('per-caller budget and login rate limits', () => {
     void loginAs;
   });
 });
+
+describe('tooling', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+  });
+  afterAll(() => server?.close());
+
+  it('lets the full introspection query of GraphiQL and ra-data-graphql through (15 levels deep)', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const res = await server.gql(getIntrospectionQuery({ inputValueDeprecation: true, descriptions: true, schemaDescription: true }));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.queryType.name).toBe('Query');
+  });
+});

@@ -7,7 +7,8 @@ function refuse(context: ValidationContext, limit: string, message: string): voi
 
 /**
  * Deepest selection nesting of each operation, fragments followed (each fragment measured once, so
- * a fragment cycle, which validation refuses anyway, cannot loop). `__typename` and scalars count.
+ * a fragment cycle, which validation refuses anyway, cannot loop). Scalars count; introspection
+ * fields count as one level (tools' introspection queries are deep, and bounded by the schema).
  */
 export function maxDepthRule(maxDepth: number): ValidationRule {
   return (context) => {
@@ -17,7 +18,11 @@ export function maxDepthRule(maxDepth: number): ValidationRule {
       if (!set || depth > maxDepth) return depth;
       let deepest = depth;
       for (const s of set.selections) {
-        if (s.kind === Kind.FIELD) deepest = Math.max(deepest, s.selectionSet ? depthOf(s.selectionSet, depth + 1, seen) : depth + 1);
+        if (s.kind === Kind.FIELD) {
+          // Introspection (__schema, __type) is as deep as tools make it (GraphiQL's query is 15 levels) and bounded by the schema.
+          if (s.name.value.startsWith('__')) deepest = Math.max(deepest, depth + 1);
+          else deepest = Math.max(deepest, s.selectionSet ? depthOf(s.selectionSet, depth + 1, seen) : depth + 1);
+        }
         else if (s.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(s.selectionSet, depth, seen));
         else {
           const name = s.name.value;
