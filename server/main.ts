@@ -15,8 +15,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    // Graceful: /readyz turns 503, requests in flight finish (up to SHUTDOWN_GRACE), then connections close.
+    app.logger.info({ signal, inFlight: app.http.inFlight }, 'shutting down');
     await app.close();
+    app.logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -58,6 +58,8 @@ export const FIELD_ACCESS: Record<string, FieldRule> = {
   'Mutation.login': PUBLIC,
   'Mutation.ingest': rule('ingest'),
   'Mutation.rescore': rule('rescore'),
+  'Query.heldRescore': rule('rescore'),
+  'Mutation.publishHeldRescore': rule('rescore'),
   'Mutation.giveK': LOGGED_IN,
   'Mutation.createBrand': rule('createBrand'),
   'Mutation.addBrandManager': rule('addBrandManager'),

@@ -8,6 +8,10 @@ import { createLoaders, type Loaders } from './loaders/loaders';
 export interface GraphQLContext extends RequestContext {
   services: Services;
   loaders: Loaders;
+  /** This request's id: in the logs, the X-Request-Id response header and masked errors. */
+  requestId?: string;
+  /** The client's address (X-Forwarded-For's first hop when TRUST_PROXY is on): rate limits key on it. */
+  clientAddress?: string;
 }
 
 /** The request's headers, as far as the context needs them (Apollo's HeaderMap fits). */
@@ -16,9 +20,9 @@ export interface RequestHeaders {
 }
 
 /** The context of one request, for `viewer` (null: anonymous). */
-export function createGraphQLContext(db: Database, services: Services, viewer: Viewer | null = null): GraphQLContext {
+export function createGraphQLContext(db: Database, services: Services, viewer: Viewer | null = null, request: { requestId?: string; clientAddress?: string } = {}): GraphQLContext {
   const ctx: RequestContext = { db, origin: 'graphql', viewer, system: false };
-  return { ...ctx, services, loaders: createLoaders(ctx, services) };
+  return { ...ctx, services, loaders: createLoaders(ctx, services), ...request };
 }
 
 /**

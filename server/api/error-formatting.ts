@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { currentRequest } from '../observability/logger';
 import { DomainError, ValidationError, type FieldError } from '../services/errors';
 
 /** Codes whose message is about the request and safe to show as is. */
@@ -46,10 +47,13 @@ export function createErrorFormatter(log: ErrorLogger) {
     const code = String(formatted.extensions?.code ?? '');
     if (CLIENT_CODES.has(code)) {
       const field = fieldFromMessage(formatted.message);
-      return { ...base, extensions: { code, ...(field ? { field } : {}) } };
+      const limit = formatted.extensions?.limit;
+      return { ...base, extensions: { code, ...(field ? { field } : {}), ...(limit ? { limit } : {}) } };
     }
+    // The request id joins what the client sees to the log line that has the details.
+    const requestId = currentRequest()?.requestId;
     log(original);
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
   };
 }
 
@@ -59,7 +63,7 @@ function domainCause(error: unknown): DomainError | undefined {
 }
 
 /** HTTP status of a request refused as a whole (before execution) with each domain code. */
-const REQUEST_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+const REQUEST_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, RATE_LIMITED: 429, MAX_COST_EXCEEDED: 400 };
 
 /**
  * What to throw when building a request's context fails: a domain error (a bad token) becomes a
@@ -70,6 +74,8 @@ export function asRequestError(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
   const status = REQUEST_STATUS[error.code] ?? 400;
   const headers = new HeaderMap(status === 401 ? [['www-authenticate', 'Bearer']] : []);
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
   return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status, headers } } });
 }
 

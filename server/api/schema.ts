@@ -13,6 +13,7 @@ import { NetworkAccountResolver } from './resolvers/network-account.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { PrivacyResolver } from './resolvers/privacy.resolver';
+import { RescoreGuardResolver } from './resolvers/rescore-guard.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { AudienceResolver, BrandResolver, CampaignResolver, CampaignTargetResolver, ClaimResolver, InfluencerLineResolver, UserPerksResolver } from './resolvers/campaign.resolver';
@@ -46,6 +47,7 @@ export const RESOLVERS = [
   UserPerksResolver,
   PrivacyResolver,
   DashboardResolver,
+  RescoreGuardResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -11,7 +11,10 @@ import { memoizeServices } from './memoized-services';
  */
 async function main(): Promise<void> {
   const [sqlitePath, mode] = process.argv.slice(2);
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', sqlitePath, databaseUrl: undefined, seedDemo: false });
+  const base = loadConfig({});
+  // Throughput, not the per-caller budget, is measured: every request comes from one address.
+  const limits = { ...base.limits, budget: 1_000_000_000, budgetRefillPerSecond: 1_000_000_000 };
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', sqlitePath, databaseUrl: undefined, seedDemo: false, limits, logLevel: 'silent' });
   const app = await startApp(config, {
     wrapServices: mode === 'memory' ? memoizeServices : undefined,
     rescoreOnStart: mode === 'rescoring',

@@ -44,8 +44,35 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'sqliteP
     await dataSource.query('PRAGMA synchronous = NORMAL');
     await dataSource.query('PRAGMA cache_size = -65536');
   }
-  await dataSource.runMigrations({ transaction: 'each' });
+  await runMigrationsOnce(dataSource);
   return dataSource;
+}
+
+/** Any constant shared by every instance: the key of the advisory lock migrations run under. */
+const MIGRATION_LOCK_KEY = 7_321_000_001;
+
+/**
+ * Several instances starting together must not race to migrate: on PostgreSQL the migrations run
+ * under a session advisory lock, so one instance migrates and the others wait, then find nothing
+ * left to do. SQLite has one process writing its file; its own write lock suffices.
+ */
+async function runMigrationsOnce(dataSource: DataSource): Promise<void> {
+  if (!isPostgres(dataSource)) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
 
 export function isPostgres(dataSource: DataSource): boolean {

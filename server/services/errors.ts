@@ -83,3 +83,19 @@ export class AlreadyClaimedError extends DomainError {
     super('you have already claimed this perk');
   }
 }
+
+/** The caller spent their budget of points (or of login attempts): retry after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(message: string, details: { retryAfterSeconds: number } & Record<string, string | number | boolean>) {
+    super(message, details);
+  }
+}
+
+/** One operation would cost more points than any single operation may. */
+export class MaxCostExceededError extends DomainError {
+  readonly code = 'MAX_COST_EXCEEDED';
+  constructor(cost: number, maxCost: number) {
+    super(`The operation would cost ${cost.toLocaleString('en')} points; one operation may cost at most ${maxCost.toLocaleString('en')}. Ask for smaller pages (first/last) or fewer nested connections.`, { cost, maxCost });
+  }
+}

@@ -16,6 +16,11 @@ import { MemoryScoreCache, type ScoreCache } from './scoring/score-cache';
 import { RedisScoreCache } from './scoring/redis-score-cache';
 import { ScoringService } from './scoring/scoring.service';
 import type { DatabaseLocation } from './scoring/rescore-runner';
+import { LoginLimiter } from './auth/login-limiter';
+import { MemorySharedState, type SharedState } from '../cluster/shared-state';
+import type { ScoringServiceOptions } from './scoring/scoring.service';
+import type { Metrics } from '../observability/metrics';
+import { meteredCache } from '../observability/metered-cache';
 
 /** One instance of each service, made at start-up and shared by every request. */
 export interface Services {
@@ -33,6 +38,7 @@ export interface Services {
   claims: ClaimService;
   privacy: PrivacyService;
   dashboard: DashboardService;
+  loginLimiter: LoginLimiter;
 }
 
 export interface ServicesOptions {
@@ -45,11 +51,20 @@ export interface ServicesOptions {
   log?: (line: string) => void;
   /** Token secret and lifetime, from config. Absent (tools that issue no token): a random secret. */
   auth?: Pick<AuthOptions, 'secret' | 'tokenTtlMs'>;
+  /** The cluster's shared state (login attempts); in memory when absent. */
+  state?: SharedState;
+  /** Login attempts per account and per address per 15 minutes. */
+  loginAttempts?: { perAccount: number; perAddress: number };
+  metrics?: Metrics;
+  /** Rescore guard, cluster and outcome hooks of the scoring service. */
+  scoring?: Pick<ScoringServiceOptions, 'guard' | 'engine' | 'cluster' | 'onFullRescore' | 'heldStore'>;
 }
 
 export function createServices(options: ServicesOptions): Services {
-  const cache: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl, options.redisPrefix) : new MemoryScoreCache();
-  const scoring = new ScoringService({ cache, database: options.database, log: options.log });
+  const raw: ScoreCache = options.redisUrl ? new RedisScoreCache(options.redisUrl, options.redisPrefix) : new MemoryScoreCache();
+  const cache = options.metrics ? meteredCache(raw, options.metrics) : raw;
+  const scoring = new ScoringService({ cache, database: options.database, log: options.log, ...options.scoring });
+  const attempts = options.loginAttempts ?? { perAccount: 10, perAddress: 100 };
   const campaigns = new CampaignService();
   return {
     scoring,
@@ -71,5 +86,6 @@ export function createServices(options: ServicesOptions): Services {
       whenRescoreIdle: () => scoring.whenIdle(),
     }),
     dashboard: new DashboardService(),
+    loginLimiter: new LoginLimiter(options.state ?? new MemorySharedState(), attempts.perAccount, attempts.perAddress),
   };
 }

@@ -86,6 +86,9 @@ describe('authorisation matrix', () => {
     },
     'Query.scoreDistribution': { query: `{ scoreDistribution { total } }`, expect: readers },
     'Query.topMovers': { query: `{ topMovers { delta } }`, expect: readers },
+    'Query.heldRescore': { query: `{ heldRescore { reasons } }`, expect: adminOnly },
+    // Nothing is held here: the admin passes the access rule and learns so.
+    'Mutation.publishHeldRescore': { query: `mutation { publishHeldRescore { people } }`, expect: { ...adminOnly, admin: 'NOT_FOUND' } },
     'Mutation.login': { query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, vars: () => ({ e: 'analyst.cm@test.sway', p: TEST_PASSWORD }), expect: all('ok') },
     'Mutation.ingest': {
       query: `mutation($input: IngestInput!) { ingest(input: $input) { people { created } } }`,

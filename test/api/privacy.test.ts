@@ -70,7 +70,7 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, { redisUrl: REDIS_URL, redisPrefix: prefix });
+    server = await startTestServer(dialect, { config: { redisUrl: REDIS_URL, redisPrefix: prefix } });
     redis = new Redis(REDIS_URL);
     // pv-pN's posts are liked by pv-p(N+1), replied to by pv-p(N+2); pv-p(N+1) follows pv-pN.
     expect((await server.gql(INGEST, { input: asGraphQLInput(smallWorld('pv', 10, 2, Date.now() - HOUR)) })).errors).toBeUndefined();

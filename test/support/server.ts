@@ -1,5 +1,5 @@
 import type { Logger } from 'typeorm';
-import { startApp, type App } from '../../server/app';
+import { startApp, type App, type AppOptions } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { Role } from '../../shared/roles';
 import { systemContext } from '../../server/services/request-context';
@@ -44,12 +44,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on an ephemeral port, over a fresh database of its own (`overrides`: e.g. a Redis URL and prefix). */
-export async function startTestServer(dialect: TestDialect, overrides: Partial<Config> = {}): Promise<TestServer> {
+/** The real server on an ephemeral port, over a fresh database of its own. */
+export async function startTestServer(dialect: TestDialect, options: { config?: Partial<Config>; app?: AppOptions } = {}): Promise<TestServer> {
   const tdb = await createTestDatabase(dialect);
   const sql = new StatementCounter();
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: tdb.databaseUrl, sqlitePath: tdb.sqlitePath, seedDemo: false, ...overrides });
-  const app = await startApp(config, { sqlLogger: sql, rescoreOnStart: false });
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: tdb.databaseUrl, sqlitePath: tdb.sqlitePath, seedDemo: false, ...options.config });
+  const app = await startApp(config, { sqlLogger: sql, rescoreOnStart: false, ...options.app });
   const url = `http://127.0.0.1:${app.http.port}`;
   const post = async (token: string | null, query: string, variables?: Record<string, unknown>) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -11,13 +11,14 @@ export class UserResolver {
   @Mutation(() => LoginPayload, {
     description:
       'Logs in: a token to send as `Authorization: Bearer <token>`. A wrong email and a wrong password both answer UNAUTHENTICATED, ' +
-      'with no hint which. Send it without an Authorization header: a request with an invalid or expired token fails whole with UNAUTHENTICATED.',
+      'with no hint which. Attempts are limited per account and per address (RATE_LIMITED with extensions.retryAfterSeconds past the limit). Send it without an Authorization header: a request with an invalid or expired token fails whole with UNAUTHENTICATED.',
   })
-  login(
+  async login(
     @Arg('email', { description: 'The email the user was created with; any case.' }) email: string,
     @Arg('password', { description: 'Their password.' }) password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LoginResult> {
+    await ctx.services.loginLimiter.check(email, ctx.clientAddress);
     return ctx.services.auth.login(ctx, email, password);
   }
 

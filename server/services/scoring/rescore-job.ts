@@ -1,5 +1,6 @@
 import { scorePeople, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
 import type { Database } from '../../db/database';
+import { checkRescore, scoreStats, type GuardVerdict, type RescoreGuardInput } from './rescore-guard';
 import { readEverything, readExpertise } from './scoring-data';
 import { dayOf, endOfDay, storeScores } from './score-store';
 
@@ -10,6 +11,10 @@ export interface RescoreOptions {
   backfillDays?: number;
   config?: ScoringConfigOverrides;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Checks the current scores before they are written; a broken-looking result is held, not written. */
+  guard?: RescoreGuardInput;
+  /** The engine; tests inject a broken one (in-process runs only: a function does not cross to a worker). */
+  engine?: typeof scorePeople;
 }
 
 export interface RescoreSummary {
@@ -21,6 +26,8 @@ export interface RescoreSummary {
   scoreMs: number;
   writeMs: number;
   networkImpact: NetworkImpact;
+  /** Set when the guard held the current scores: nothing of the current day was written. */
+  held?: GuardVerdict;
 }
 
 /**
@@ -48,7 +55,14 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
     const s0 = performance.now();
     const current = index === days.length - 1;
     const content = asOf >= options.asOf ? data!.content : data!.content.filter((c) => c.postedAt <= asOf);
-    const result = scorePeople({ ...data!, content, asOf, previousExpertise: previous, config: options.config });
+    const result = (options.engine ?? scorePeople)({ ...data!, content, asOf, previousExpertise: previous, config: options.config });
+    if (current && options.guard) {
+      const verdict = checkRescore(scoreStats(result.people.map((p) => p.score)), options.guard.baseline, options.guard.bounds);
+      if (!verdict.ok) {
+        const { interactions } = data!;
+        return { asOf: options.asOf, people: result.people.length, interactions: interactions.length, days: days.length, readMs: t1 - t0, scoreMs: scoreMs + performance.now() - s0, writeMs, networkImpact: result.networkImpact, held: verdict };
+      }
+    }
     if (current) {
       interactionCount = data!.interactions.length;
       data = undefined; // hundreds of MB on a large world: let them go before writing

@@ -12,8 +12,11 @@ import {
 import { NotFoundError, ValidationError } from '../errors';
 import { notOptedOut } from '../privacy/opt-out';
 import type { RequestContext } from '../request-context';
+import type { RescoreGuardBounds } from '../../config';
+import type { ScoringCluster } from '../../cluster/scoring-cluster';
+import { publishedStats, type HeldRescore } from './rescore-guard';
 import { runRescoreOffThread, type DatabaseLocation } from './rescore-runner';
-import type { RescoreSummary } from './rescore-job';
+import type { RescoreOptions, RescoreSummary } from './rescore-job';
 import type { ScoreCache } from './score-cache';
 import { readAround, readExpertise } from './scoring-data';
 import { dayOf, storeScores, unpackScore } from './score-store';
@@ -32,6 +35,16 @@ export interface ScoringServiceOptions {
   config?: ScoringConfigOverrides;
   clock?: () => number;
   log?: (line: string) => void;
+  /** Bounds of the rescore guard; no guard when absent. */
+  guard?: RescoreGuardBounds;
+  /** The engine of full rescores (tests inject a broken one; in-process only). */
+  engine?: RescoreOptions['engine'];
+  /** Tells the other instances of a cluster about full rescores. */
+  cluster?: ScoringCluster;
+  /** Each full rescore's outcome, for metrics and logs. */
+  onFullRescore?: (outcome: { outcome: 'published' | 'held' | 'failed'; seconds: number; summary?: RescoreSummary; error?: unknown }) => void;
+  /** Where the held rescore is kept so every instance's admin API shows it. */
+  heldStore?: { get(): Promise<HeldRescore | undefined>; set(held: HeldRescore | undefined): Promise<void> };
 }
 
 /**
@@ -49,6 +62,9 @@ export class ScoringService {
   constructor(private readonly options: ScoringServiceOptions) {
     this.clock = options.clock ?? Date.now;
     this.log = options.log ?? (() => undefined);
+    options.cluster?.onRescored((impact) => {
+      this.impact = impact;
+    });
   }
 
   /** Current scores of these people; fresh for anyone an ingest touched since they were computed. */
@@ -131,31 +147,58 @@ export class ScoringService {
    * The full recompute (network impact included), off the request path. A concurrent plain call
    * shares the run under way. Afterwards every cached score is dropped: the stored ones are newer.
    */
-  rescoreAll(ctx: RequestContext, options: { backfillDays?: number; onProgress?: (done: number, total: number, label: string) => void } = {}): Promise<RescoreSummary> {
-    // A plain rescore joins one under way; one that rebuilds history waits for it and runs its own.
-    if (this.fullRescore && !options.backfillDays) return this.fullRescore;
+  rescoreAll(
+    ctx: RequestContext,
+    options: { backfillDays?: number; onProgress?: (done: number, total: number, label: string) => void; /** Publish even if the guard would hold it. */ force?: boolean } = {},
+  ): Promise<RescoreSummary> {
+    // A plain rescore joins one under way; one that rebuilds history or is forced waits for it and runs its own.
+    if (this.fullRescore && !options.backfillDays && !options.force) return this.fullRescore;
     const previous = this.fullRescore?.catch(() => undefined);
     // Declared first: the closure compares the current run with itself when it finishes.
     let run: Promise<RescoreSummary> | undefined;
     run = (async () => {
       await previous;
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
       try {
+        const guard = this.options.guard && !options.force ? { bounds: this.options.guard, baseline: await publishedStats(ctx.db) } : undefined;
         const summary = await runRescoreOffThread(ctx.db, this.options.database, {
           asOf: this.clock(),
           backfillDays: options.backfillDays,
           config: this.options.config,
           onProgress: options.onProgress,
+          guard,
+          engine: this.options.engine,
         });
+        if (summary.held) {
+          // The last good scores stay: no new impact, no cache flush.
+          const held: HeldRescore = { heldAt: this.clock(), asOf: summary.asOf, reasons: summary.held.reasons, candidate: summary.held.candidate, baseline: summary.held.baseline };
+          await this.options.heldStore?.set(held);
+          this.log(`Rescore held, not published: ${held.reasons.join('; ')}`);
+          this.options.onFullRescore?.({ outcome: 'held', seconds: seconds(), summary });
+          return summary;
+        }
         this.impact = rehydrate(summary.networkImpact);
         await this.options.cache.clear();
+        await this.options.heldStore?.set(undefined);
+        await this.options.cluster?.announceRescore(this.impact);
         this.log(`Rescored ${summary.people.toLocaleString('en')} people over ${summary.days} day(s) (read ${ms(summary.readMs)}, score ${ms(summary.scoreMs)}, write ${ms(summary.writeMs)})`);
+        this.options.onFullRescore?.({ outcome: 'published', seconds: seconds(), summary });
         return summary;
+      } catch (error) {
+        this.options.onFullRescore?.({ outcome: 'failed', seconds: seconds(), error });
+        throw error;
       } finally {
         if (this.fullRescore === run) this.fullRescore = undefined;
       }
     })();
     this.fullRescore = run;
     return run;
+  }
+
+  /** The full rescore the guard held, if any (shared by the cluster when it has a held store). */
+  async heldRescore(): Promise<HeldRescore | undefined> {
+    return this.options.heldStore?.get();
   }
 
   /** Resolves once no full rescore is running (shutdown waits for it rather than cut it off). */
@@ -238,8 +281,11 @@ export class ScoringService {
 
   /** The network impact of the last full rescore; runs one if this process has none yet. */
   private async networkImpact(ctx: RequestContext): Promise<NetworkImpact> {
+    // Another instance of the cluster may have published one already: cheaper than rescoring everyone.
+    if (!this.impact && this.options.cluster) this.impact = await this.options.cluster.loadImpact();
     if (!this.impact) await this.rescoreAll(ctx);
-    return this.impact!;
+    if (!this.impact) throw new Error('No network impact is published: the first full rescore is held by the guard until an admin publishes it');
+    return this.impact;
   }
 }
 

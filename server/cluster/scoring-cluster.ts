@@ -1,0 +1,82 @@
+import type { NetworkImpact } from '../scoring';
+import type { SharedState } from './shared-state';
+
+/**
+ * How instances tell each other about full rescores: the one that ran it stores the new network
+ * impact in the shared state and announces it on the `rescored` channel; the others load it on
+ * the message (and any instance that starts later loads it rather than rescoring everyone).
+ */
+export class ScoringCluster {
+  private readonly listeners: ((impact: NetworkImpact) => void)[] = [];
+
+  constructor(private readonly state: SharedState, private readonly instanceId: string) {}
+
+  async start(): Promise<void> {
+    await this.state.subscribe('rescored', (message) => {
+      const { from } = JSON.parse(message) as { from: string };
+      if (from === this.instanceId) return;
+      void this.loadImpact().then((impact) => impact && this.listeners.forEach((l) => l(impact)));
+    });
+  }
+
+  onRescored(listener: (impact: NetworkImpact) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async announceRescore(impact: NetworkImpact): Promise<void> {
+    await this.state.set('network-impact', serializeImpact(impact));
+    await this.state.publish('rescored', JSON.stringify({ from: this.instanceId, asOf: impact.asOf }));
+  }
+
+  async loadImpact(): Promise<NetworkImpact | undefined> {
+    const text = await this.state.get('network-impact');
+    return text ? deserializeImpact(text) : undefined;
+  }
+}
+
+const b64 = (a: Float64Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const f64 = (s: string) => {
+  const b = Buffer.from(s, 'base64');
+  return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+};
+const i32 = (s: string) => {
+  const b = Buffer.from(s, 'base64');
+  return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+};
+
+export function serializeImpact(impact: NetworkImpact): string {
+  return JSON.stringify({
+    asOf: impact.asOf,
+    halfLifeDays: impact.halfLifeDays,
+    damping: impact.damping,
+    iterations: impact.iterations,
+    converged: impact.converged,
+    edgeCount: impact.edgeCount,
+    personIds: b64(impact.personIds),
+    rank: b64(impact.rank),
+    relativeRank: b64(impact.relativeRank),
+    communitySize: b64(impact.communitySize),
+    reactionsGiven: b64(impact.reactionsGiven),
+  });
+}
+
+export function deserializeImpact(text: string): NetworkImpact {
+  const v = JSON.parse(text);
+  const personIds = f64(v.personIds);
+  const indexOf = new Map<number, number>();
+  personIds.forEach((id, i) => indexOf.set(id, i));
+  return {
+    asOf: v.asOf,
+    halfLifeDays: v.halfLifeDays,
+    damping: v.damping,
+    iterations: v.iterations,
+    converged: v.converged,
+    edgeCount: v.edgeCount,
+    personIds,
+    indexOf,
+    rank: f64(v.rank),
+    relativeRank: f64(v.relativeRank),
+    communitySize: i32(v.communitySize),
+    reactionsGiven: f64(v.reactionsGiven),
+  };
+}
