@@ -35,3 +35,16 @@ export { compareScores, explainChange, type ScoreChange, type ScoreComparison } 
 export { nextTopicActive } from './expertise';
 export { checkKGrant, type KGrantCheck, type KGrantRule } from './k-grants';
 export { weightedPageRank, type PageRankOptions, type PageRankResult, type WeightedInGraph } from './pagerank';
+export {
+  detectAuthenticity,
+  DEFAULT_AUTHENTICITY_CONFIG,
+  emptyDiscounts,
+  flagKey,
+  textHash,
+  type AuthenticityConfig,
+  type AuthenticityDiscounts,
+  type AuthenticityFlag,
+  type AuthenticityInput,
+  type AuthenticityResult,
+  type ContentText,
+} from './authenticity';

@@ -46,6 +46,10 @@ export interface LedgerInput {
   accounts: readonly ScoringAccount[];
   content?: readonly ScoringContent[];
   interactions: readonly ScoringInteraction[];
+  /** Authenticity discounts: the weight each interaction keeps (aligned with `interactions`); 0 leaves it out. */
+  interactionWeights?: ArrayLike<number>;
+  /** Authenticity discounts on content: duplicate copies count 1/k of a post each. */
+  contentWeights?: ReadonlyMap<number, number>;
 }
 
 export interface Ledger {
@@ -162,7 +166,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     contentPerson[c] = accountPerson[a];
     contentNetwork[c] = accountNetwork[a];
     contentIsPost[c] = item.kind === ContentKind.COMMENT ? 0 : 1;
-    contentDecay[c] = item.postedAt <= asOf ? decayFactor(asOf, item.postedAt, halfLifeDays) : 0;
+    contentDecay[c] = item.postedAt <= asOf ? decayFactor(asOf, item.postedAt, halfLifeDays) * (input.contentWeights?.get(item.id) ?? 1) : 0;
     contentTopics[c] = canonicalTopics(item.topicIds);
   }
   const contentIndex = new IdIndex(contentIds);
@@ -184,11 +188,14 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
   const rawKind = new Uint8Array(total);
   const rawNetwork = new Uint8Array(total);
   const rawTime = new Float64Array(total);
+  const weights = input.interactionWeights;
+  const rawWeight = weights ? new Float64Array(total) : undefined;
   let m = 0;
   for (let i = 0; i < total; i++) {
     const interaction = source[i];
     const time = interaction.occurredAt;
     if (!(time <= asOf)) continue; // not yet happened (or not a time)
+    if (weights && !(weights[i] > 0)) continue; // discounted to nothing by authenticity
     const a = accountIndex.get(interaction.actorAccountId);
     const t = accountIndex.get(interaction.targetAccountId);
     if (a < 0 || t < 0 || accountKnownNetwork[t] === 0) continue;
@@ -203,6 +210,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     rawNetwork[m] = accountNetwork[t];
     rawTime[m] = time;
     rawContent[m] = interaction.targetContentId == null ? -1 : contentIndex.get(interaction.targetContentId);
+    if (rawWeight) rawWeight[m] = weights![i];
     m++;
   }
 
@@ -248,6 +256,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
   const time = permute(rawTime, order, new Float64Array(m));
   const decay = new Float64Array(m);
   for (let i = 0; i < m; i++) decay[i] = decayFactor(asOf, time[i], halfLifeDays);
+  if (rawWeight) for (let i = 0; i < m; i++) decay[i] *= rawWeight[order[i]]; // a discounted interaction weighs less
 
   // Reply-backs, pair by pair in time order (see classifyPair).
   const replyBack = new Uint8Array(m);

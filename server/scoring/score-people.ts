@@ -1,5 +1,6 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
 import { resolveScoringConfig, type ScoringConfig } from './config';
+import { countedKGrants, hasDiscounts, interactionWeights } from './authenticity/discounts';
 import { computeExpertise } from './expertise';
 import { buildLedger, countingSort, diminish, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
 import { networkImpactFromLedger, reactionsGivenAt, relativeRankOf } from './network-impact';
@@ -34,7 +35,11 @@ const TOP_COUNT = 5;
  */
 export function scorePeople(input: ScoringInput): ScoringResult {
   const config = resolveScoringConfig(input.config);
-  const ledger = buildLedger(input, config);
+  const discounts = hasDiscounts(input.discounts) ? input.discounts : undefined;
+  const ledger = buildLedger(
+    discounts ? { ...input, interactionWeights: interactionWeights(input.interactions, discounts), contentWeights: discounts.content } : input,
+    config,
+  );
   const impact = input.networkImpact ?? networkImpactFromLedger(ledger, config);
   if (impact.halfLifeDays !== config.halfLifeDays || impact.damping !== config.pageRank.damping) {
     throw new RangeError('scorePeople: networkImpact was computed with a different half-life or damping than this config');
@@ -58,7 +63,7 @@ export function scorePeople(input: ScoringInput): ScoringResult {
     scored,
     reactionsGiven: reactor.reactionsGiven,
     kindWeights: config.kindWeights,
-    kGrants: input.kGrants ?? [],
+    kGrants: input.discounts ? countedKGrants(input.kGrants ?? [], input.discounts) : (input.kGrants ?? []),
     topicEdges: input.topicEdges ?? [],
     previous: input.previousExpertise,
     config,

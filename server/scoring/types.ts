@@ -1,6 +1,7 @@
 import type { ContentKind, InteractionKind } from '../../shared/interactions';
 import type { Network } from '../../shared/networks';
 import type { ScoringConfig } from './config';
+import type { AuthenticityDiscounts } from './authenticity/types';
 
 // ---------------------------------------------------------------------------------------------
 // Input records. Instants are epoch milliseconds, like everywhere else in Sway.
@@ -221,6 +222,11 @@ export interface ScoringInput {
    * interactions.
    */
   reactorActivity?: ReadonlyMap<number, number>;
+  /**
+   * Authenticity discounts (detectAuthenticity's result.discounts): suspicious interactions count
+   * less or not at all, duplicate posts once, traded +K not at all. Nothing is removed from the input.
+   */
+  discounts?: AuthenticityDiscounts;
   /** Score only these people (default: every person with an account in `accounts`). */
   personIds?: readonly number[];
   config?: ScoringConfigOverrides;
