@@ -5,6 +5,7 @@ export { Interaction } from './interaction.entity';
 export { Topic, TopicEdge } from './topic.entity';
 export { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
 export { User } from './user.entity';
+export { AuthenticityFlagRow, AuthenticityReviewRow } from './authenticity.entity';
 
 import { Person } from './person.entity';
 import { NetworkAccount } from './network-account.entity';
@@ -13,5 +14,6 @@ import { Interaction } from './interaction.entity';
 import { Topic, TopicEdge } from './topic.entity';
 import { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './score.entity';
 import { User } from './user.entity';
+import { AuthenticityFlagRow, AuthenticityReviewRow } from './authenticity.entity';
 
-export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User];
+export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User, AuthenticityFlagRow, AuthenticityReviewRow];

@@ -2,6 +2,7 @@ import { InitialSchema1732000000000 } from './1732000000000-initial-schema';
 import { Scores1732000000001 } from './1732000000001-scores';
 import { Users1732000000002 } from './1732000000002-users';
 import { PersonScoreAuthenticity1732000000003 } from './1732000000003-person-score-authenticity';
+import { Authenticity1732000000200 } from './1732000000200-authenticity';
 
 /** Every migration, in order. Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1732000000000, Scores1732000000001, Users1732000000002, PersonScoreAuthenticity1732000000003];
+export const MIGRATIONS = [InitialSchema1732000000000, Scores1732000000001, Users1732000000002, PersonScoreAuthenticity1732000000003, Authenticity1732000000200];
