@@ -12,6 +12,7 @@ import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { UserResolver } from './resolvers/user.resolver';
+import { AuthenticityFlagResolver, FlagEvidenceResolver, FlagReviewResolver, PersonAuthenticityResolver } from './resolvers/authenticity.resolver';
 import { ContentContributionResolver, EngagerContributionResolver, ScoreResolver, TopicExpertiseResolver } from './resolvers/score.resolver';
 
 /** The committed SDL: reviewers see every API change in the diff; a test fails on drift. */
@@ -33,6 +34,10 @@ export const RESOLVERS = [
   KResolver,
   KCountResolver,
   PersonKResolver,
+  PersonAuthenticityResolver,
+  AuthenticityFlagResolver,
+  FlagEvidenceResolver,
+  FlagReviewResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -47,7 +52,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
     if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions and topics.';
-    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore.';
+    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore, review authenticity flags.';
     return schema;
   });
   return built;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AccountService } from './account.service';
 import { AuthService, type AuthOptions } from './auth/auth.service';
+import { AuthenticityService } from './authenticity/authenticity.service';
 import { ContentService } from './content.service';
 import { IngestService } from './ingest.service';
 import { InteractionService } from './interaction.service';
@@ -23,6 +24,7 @@ export interface Services {
   scoring: ScoringService;
   auth: AuthService;
   k: KService;
+  authenticity: AuthenticityService;
 }
 
 export interface ServicesOptions {
@@ -48,5 +50,6 @@ export function createServices(options: ServicesOptions): Services {
     topics: new TopicService(),
     auth: new AuthService(options.auth ?? { secret: randomBytes(48).toString('base64url'), tokenTtlMs: 3_600_000 }),
     k: new KService({ onGranted: (personIds) => scoring.invalidate(personIds) }),
+    authenticity: new AuthenticityService(),
   };
 }

@@ -9,6 +9,10 @@ import type { RequestContext, Viewer } from '../request-context';
 export const ACCESS = {
   /** Full recompute of every score: heavy, so ADMIN only. */
   rescore: [Role.ADMIN],
+  /** Authenticity flags with their evidence, and the list of flagged people. */
+  authenticityFlags: [Role.ADMIN, Role.ANALYST],
+  /** Confirming or dismissing a flag. */
+  reviewFlag: [Role.ADMIN, Role.ANALYST],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACCESS;

@@ -1,5 +1,6 @@
-import { scorePeople, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
+import { scorePeople, type AuthenticityDiscounts, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
 import type { Database } from '../../db/database';
+import { detectForRescore, storeAuthenticity } from '../authenticity/authenticity-rescore';
 import { readEverything, readExpertise } from './scoring-data';
 import { dayOf, endOfDay, storeScores } from './score-store';
 
@@ -21,6 +22,10 @@ export interface RescoreSummary {
   scoreMs: number;
   writeMs: number;
   networkImpact: NetworkImpact;
+  /** Authenticity: the discounts applied (incremental rescores reuse them), flags found, detection time. */
+  discounts: AuthenticityDiscounts;
+  flags: number;
+  detectMs: number;
 }
 
 /**
@@ -32,6 +37,9 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
   const t0 = performance.now();
   let data: Awaited<ReturnType<typeof readEverything>> | undefined = await readEverything(db, options.asOf);
   const t1 = performance.now();
+  // Authenticity (a separate step): detect once at asOf; its discounts apply to every day scored.
+  const authenticity = await detectForRescore(db, data, options.asOf);
+  const detectMs = performance.now() - t1;
   const days: { asOf: number; day: string }[] = [];
   for (let back = options.backfillDays ?? 0; back >= 1; back--) {
     const day = dayOf(options.asOf - back * 86_400_000);
@@ -48,7 +56,7 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
     const s0 = performance.now();
     const current = index === days.length - 1;
     const content = asOf >= options.asOf ? data!.content : data!.content.filter((c) => c.postedAt <= asOf);
-    const result = scorePeople({ ...data!, content, asOf, previousExpertise: previous, config: options.config });
+    const result = scorePeople({ ...data!, content, asOf, previousExpertise: previous, config: options.config, discounts: authenticity.discounts });
     if (current) {
       interactionCount = data!.interactions.length;
       data = undefined; // hundreds of MB on a large world: let them go before writing
@@ -63,6 +71,9 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
     last = result;
     options.onProgress?.(index + 1, days.length, day);
   }
+  const w0 = performance.now();
+  await storeAuthenticity(db, authenticity);
+  writeMs += performance.now() - w0;
   return {
     asOf: options.asOf,
     people: last!.people.length,
@@ -72,5 +83,8 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
     scoreMs,
     writeMs,
     networkImpact: last!.networkImpact,
+    discounts: authenticity.discounts,
+    flags: authenticity.flags.length,
+    detectMs,
   };
 }
