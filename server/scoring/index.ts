@@ -47,4 +47,7 @@ export {
   type AuthenticityInput,
   type AuthenticityResult,
   type ContentText,
+  type FlagEffect,
+  type FlagEvidence,
+  type FlagWindow,
 } from './authenticity';
