@@ -12,11 +12,17 @@ import { interactionKey, round, sortedUnique, type AccountWorld } from './world'
 export function detectDuplicates(w: AccountWorld, config: AuthenticityConfig, out: FlagCollector): void {
   const text = w.input.contentText;
   if (!text) return;
-  const author = new Map<number, number>();
-  for (const c of w.input.content) author.set(c.id, c.authorAccountId);
+  // Most texts are unique: count hashes first, and group only those seen twice or more.
+  const seen = new Map<number, number>();
+  for (const c of w.input.content) {
+    const t = text.get(c.id);
+    if (t && t.hash !== 0) seen.set(t.hash, (seen.get(t.hash) ?? 0) + 1);
+  }
+  const repeated = w.input.content.filter((c) => (seen.get(text.get(c.id)?.hash ?? 0) ?? 0) > 1);
+  let author: Map<number, number> | undefined; // content id → author account, built only for repeated comments
   const posts = new Map<string, { account: number; ids: number[]; times: number[] }>();
   const comments = new Map<string, { account: number; parent: number; items: { id: number; at: number }[] }>();
-  const sorted = [...w.input.content].sort((a, b) => a.postedAt - b.postedAt || a.id - b.id);
+  const sorted = repeated.sort((a, b) => a.postedAt - b.postedAt || a.id - b.id);
   for (const c of sorted) {
     const t = text.get(c.id);
     if (!t || t.hash === 0 || c.postedAt > w.input.asOf) continue;
@@ -64,6 +70,7 @@ export function detectDuplicates(w: AccountWorld, config: AuthenticityConfig, ou
   const byAccount = new Map<number, { keys: string[]; ids: number[]; from: number; to: number; parents: Set<number> }>();
   for (const g of comments.values()) {
     if (g.items.length < 2) continue;
+    author ??= new Map(w.input.content.map((c) => [c.id, c.authorAccountId]));
     const target = author.get(g.parent);
     if (target === undefined) continue;
     let e = byAccount.get(g.account);

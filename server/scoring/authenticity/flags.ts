@@ -52,16 +52,16 @@ export class FlagCollector {
   }
 
   /** The flags, discounts and authenticity figures, leaving out what analysts dismissed. */
-  finish(dismissed: ReadonlySet<string> | undefined, personIds: Iterable<number>): { flags: AuthenticityFlag[]; discounts: AuthenticityDiscounts; authenticity: Map<number, number> } {
+  finish(dismissed: ReadonlySet<string> | undefined): { flags: AuthenticityFlag[]; discounts: AuthenticityDiscounts; authenticity: Map<number, number> } {
     const discounts = emptyDiscounts();
     const authenticity = new Map<number, number>();
-    for (const id of personIds) authenticity.set(id, 100);
     const flags: AuthenticityFlag[] = [];
     const keys = [...this.byKey.keys()].sort();
     for (const key of keys) {
       const { finding, applies } = this.byKey.get(key)!;
       const isDismissed = dismissed?.has(key) ?? false;
       const points = round(100 * Math.min(1, Math.max(0, finding.severity)), 1);
+      if (!authenticity.has(finding.personId)) authenticity.set(finding.personId, 100);
       if (!isDismissed) {
         for (const apply of applies) apply(discounts);
         authenticity.set(finding.personId, Math.max(0, round((authenticity.get(finding.personId) ?? 100) - points, 1)));

@@ -50,6 +50,6 @@ export function detectAuthenticity(input: AuthenticityInput): AuthenticityResult
   timed('ENGAGEMENT_RING', () => detectRings(world, config, out));
   timed('DUPLICATE_CONTENT', () => detectDuplicates(world, config, out));
   timed('K_TRADING', () => detectKTrading(world, config, out));
-  const { flags, discounts, authenticity } = timed('finish', () => out.finish(input.dismissed, new Set(world.personId)));
+  const { flags, discounts, authenticity } = timed('finish', () => out.finish(input.dismissed));
   return { asOf: input.asOf, flags, authenticity, discounts, timings };
 }

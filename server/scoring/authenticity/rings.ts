@@ -70,7 +70,7 @@ export function detectRings(w: AccountWorld, config: AuthenticityConfig, out: Fl
           const i = w.order[x];
           if (w.kind[i] === FOLLOW) continue;
           const c = w.interaction(i).targetContentId;
-          const posted = c == null ? undefined : w.postedAt.get(c);
+          const posted = c == null ? undefined : w.postedAt(c);
           if (posted === undefined) continue;
           timed++;
           if (w.time[i] - posted <= 60 * 60_000) onSchedule++;

@@ -101,7 +101,7 @@ export interface AuthenticityResult {
   asOf: number;
   /** Every flag, dismissed ones included, by person then key. */
   flags: AuthenticityFlag[];
-  /** 0..100 for every person with an account (100 = nothing found). */
+  /** 0..100 for every person with a flag (dismissed flags included, at 100 if all are); everyone else is 100. */
   authenticity: Map<number, number>;
   discounts: AuthenticityDiscounts;
   /** Milliseconds each detector took, by kind. */

@@ -64,8 +64,7 @@ export class AccountWorld {
   readonly pairReactions: Int32Array;
   /** Pairs of actor a: actorPairStart[a] .. actorPairStart[a+1], targets ascending. */
   readonly actorPairStart: Int32Array;
-  /** Content posted time by content id (for reaction delays). */
-  readonly postedAt: Map<number, number>;
+  private postedAtById: Map<number, number> | undefined;
 
   constructor(readonly input: AuthenticityInput) {
     const accounts = input.accounts;
@@ -79,9 +78,7 @@ export class AccountWorld {
     this.followers = Float64Array.from(sorted, (a) => (Number.isFinite(a.followers) ? a.followers : 0));
     this.following = Float64Array.from(sorted, (a) => (Number.isFinite(a.following) ? a.following : 0));
     this.posts = new Int32Array(n);
-    this.postedAt = new Map();
     for (const c of input.content) {
-      this.postedAt.set(c.id, c.postedAt);
       if (c.kind === ContentKind.COMMENT) continue;
       const a = this.index.get(c.authorAccountId);
       if (a >= 0) this.posts[a]++;
@@ -171,6 +168,15 @@ export class AccountWorld {
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /** When a piece of content was posted (for reaction delays); built on first use. */
+  postedAt(contentId: number): number | undefined {
+    if (!this.postedAtById) {
+      this.postedAtById = new Map();
+      for (const c of this.input.content) this.postedAtById.set(c.id, c.postedAt);
+    }
+    return this.postedAtById.get(contentId);
   }
 
   /** Reactions (not FOLLOWs) actor gave target. */
