@@ -213,6 +213,26 @@ describe('the score resists', () => {
     expect(found.flags).toEqual([]);
   });
 
+  it('the discounts hold for an incremental rescore: a subset with the cached impact gives the same score as the full run', () => {
+    const targets = result.flags.filter((f) => f.role === FlagRole.BENEFICIARY || f.kind === FlagKind.ENGAGEMENT_RING).map((f) => f.personId).slice(0, 12);
+    const full = scorePeople({ ...input, discounts: result.discounts });
+    const people = new Set(targets);
+    const own = new Set(input.accounts.filter((a) => people.has(a.personId)).map((a) => a.id));
+    const interactions = input.interactions.filter((i) => own.has(i.actorAccountId) || own.has(i.targetAccountId));
+    const involved = new Set(interactions.flatMap((i) => [i.actorAccountId, i.targetAccountId]));
+    const subset = scorePeople({
+      asOf: input.asOf,
+      accounts: input.accounts.filter((a) => own.has(a.id) || involved.has(a.id)),
+      content: input.content.filter((c) => own.has(c.authorAccountId)),
+      interactions,
+      networkImpact: full.networkImpact,
+      discounts: result.discounts,
+      personIds: targets,
+    });
+    expect(targets.length).toBeGreaterThan(5);
+    for (const p of targets) expect(subset.byPerson.get(p)!.score, `person ${p}`).toBe(full.byPerson.get(p)!.score);
+  });
+
   it('traded +K stop counting towards expertise', () => {
     const traded = result.flags.filter((f) => f.kind === FlagKind.K_TRADING);
     expect(traded.length).toBeGreaterThanOrEqual(5);
