@@ -40,6 +40,7 @@ export {
   DEFAULT_AUTHENTICITY_CONFIG,
   emptyDiscounts,
   flagKey,
+  measureScoreEffects,
   textHash,
   type AuthenticityConfig,
   type AuthenticityDiscounts,

@@ -42,7 +42,7 @@ function boughtLikes(now: number): IngestBatch {
 const PERSON = `query($id: ID!) { person(id: $id) { score { value } authenticity { score flags {
   id key kind role network severity status detectedAt
   evidence { summary interactionCount window { from to } figures { name value } accounts { handle } people { displayName } content { externalId } }
-  effect { description discountedInteractions weight authenticityPoints }
+  effect { description discountedInteractions weight authenticityPoints scorePoints }
   reviews { decision reason reviewer { email } }
 } } } }`;
 
@@ -84,6 +84,8 @@ describe.each(DIALECTS)('authenticity through the API on %s', (dialect) => {
     expect(burst.evidence.interactionCount).toBe(BOTS);
     expect(Date.parse(burst.evidence.window.to) - Date.parse(burst.evidence.window.from)).toBeLessThanOrEqual(HOUR);
     expect(burst.effect).toMatchObject({ discountedInteractions: BOTS, weight: 0 });
+    // What the 40 likes would have added to the target's score.
+    expect(burst.effect.scorePoints).toBeGreaterThan(1);
     expect(target.authenticity.score).toBeCloseTo(100 - burst.effect.authenticityPoints, 5);
     expect(target.authenticity.score).toBeLessThan(100);
     expect(target.score.value).toBe(twin.score.value);

@@ -94,6 +94,13 @@ export class FlagEffectType {
 
   @Field(() => Float, { description: 'Points it takes off authenticity (0 to 100); none once dismissed.' })
   authenticityPoints!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Points the person's score is lower because of the discounts (all their flags together) at the last full rescore: for a target of bought likes, what the burst would have added. About 0 for the accounts doing it: their discounts land on others' scores.",
+  })
+  scorePoints?: number | null;
 }
 
 @ObjectType('FlagReview', { description: "An analyst's decision on a flag. Every decision is kept: the latest is the flag's status." })

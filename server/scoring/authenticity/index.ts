@@ -30,6 +30,7 @@ export { DEFAULT_AUTHENTICITY_CONFIG } from './config';
 export { countedKGrants, hasDiscounts, interactionWeights } from './discounts';
 export { emptyDiscounts, flagKey } from './flags';
 export { textHash } from './text-hash';
+export { measureScoreEffects } from './score-effect';
 
 /** Runs every detector over the data as it stood at `asOf`. */
 export function detectAuthenticity(input: AuthenticityInput): AuthenticityResult {

@@ -55,6 +55,11 @@ export interface FlagEffect {
   weight: number;
   /** Points this flag takes off the person's authenticity (0..100). */
   authenticityPoints: number;
+  /**
+   * Points the person's score is lower because of the discounts (all their flags together), as
+   * measured by the last full rescore (measureScoreEffects); absent when not measured.
+   */
+  scorePoints?: number;
 }
 
 export interface AuthenticityFlag {

@@ -1,4 +1,4 @@
-import { scorePeople, type AuthenticityDiscounts, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
+import { measureScoreEffects, scorePeople, type AuthenticityDiscounts, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
 import type { Database } from '../../db/database';
 import { detectForRescore, storeAuthenticity } from '../authenticity/authenticity-rescore';
 import { readEverything, readExpertise } from './scoring-data';
@@ -57,6 +57,7 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
     const current = index === days.length - 1;
     const content = asOf >= options.asOf ? data!.content : data!.content.filter((c) => c.postedAt <= asOf);
     const result = scorePeople({ ...data!, content, asOf, previousExpertise: previous, config: options.config, discounts: authenticity.discounts });
+    if (current) measureScoreEffects({ ...data!, asOf }, authenticity, result.networkImpact); // authenticity: points each discount took
     if (current) {
       interactionCount = data!.interactions.length;
       data = undefined; // hundreds of MB on a large world: let them go before writing
