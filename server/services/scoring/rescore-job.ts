@@ -50,7 +50,7 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
     const content = asOf >= options.asOf ? data!.content : data!.content.filter((c) => c.postedAt <= asOf);
     const result = scorePeople({ ...data!, content, asOf, previousExpertise: previous, config: options.config });
     if (current) {
-      interactionCount = data!.interactions.length;
+      interactionCount = data!.interactions.count;
       data = undefined; // hundreds of MB on a large world: let them go before writing
     }
     const s1 = performance.now();
