@@ -31,7 +31,7 @@ export type {
 } from './types';
 export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, type ScoringConfig } from './config';
 export { computeNetworkImpact, reactionsGivenAt, relativeRankOf } from './network-impact';
-export { scorePeople } from './score-people';
+export { prepareScoring, scorePeople, type PreparedScoring } from './score-people';
 export {
   allocateInteractionColumns,
   interactionAt,

@@ -202,11 +202,20 @@ export function unpackScore(text: string): PersonScore {
   };
 }
 
-/** Writes scores, one day's snapshots and topic expertise in chunked multi-row upserts. */
+/** Scores to store: a list, or people scored one at a time as they are written (see prepareScoring). */
+export type ScoreSource = readonly PersonScore[] | { readonly count: number; score(i: number): PersonScore };
+
+/** People per chunk when scores are written as VALUES lists (PostgreSQL). */
+const VALUES_CHUNK = 5000;
+
+/**
+ * Writes scores, one day's snapshots and topic expertise in chunked multi-row upserts. Each
+ * person's score is taken from the source once, when its chunk is written.
+ */
 export async function storeScores(
   db: Database,
   manager: EntityManager,
-  scores: readonly PersonScore[],
+  source: ScoreSource,
   asOf: number,
   options: {
     current: boolean;
@@ -217,21 +226,25 @@ export async function storeScores(
   },
 ): Promise<void> {
   const q = manager.queryRunner!;
-  if (db.dialect === 'sqlite') await writeScoresFromJson(q, scores, asOf, options.current, options.snapshotDay);
+  const count = 'score' in source ? source.count : source.length;
+  const scoreAt = 'score' in source ? (i: number) => source.score(i) : (i: number) => source[i];
+  if (db.dialect === 'sqlite') await writeScoresFromJson(q, count, scoreAt, asOf, options.current, options.snapshotDay);
   else {
-    // Rows are built a statement at a time: a full rescore writes 100,000s of them.
-    if (options.current) {
-      await upsertRows(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'], scores.length, (i) => {
-        const s = scores[i];
-        return [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf];
-      });
-    }
-    if (options.snapshotDay) {
-      const day = options.snapshotDay;
-      await upsertRows(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
-        const s = scores[i];
-        return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)];
-      });
+    for (let at = 0; at < count; at += VALUES_CHUNK) {
+      const scores = Array.from({ length: Math.min(VALUES_CHUNK, count - at) }, (_, i) => scoreAt(at + i));
+      if (options.current) {
+        await upsertRows(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'], scores.length, (i) => {
+          const s = scores[i];
+          return [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf];
+        });
+      }
+      if (options.snapshotDay) {
+        const day = options.snapshotDay;
+        await upsertRows(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
+          const s = scores[i];
+          return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)];
+        });
+      }
     }
   }
   if (options.expertise) {
@@ -268,9 +281,17 @@ const SNAPSHOT_FROM_JSON =
 /**
  * SQLite: current scores and/or one day's snapshots, each packed once (the snapshot's figures are
  * the start of the current score's), written as JSON chunks. SQLite runs a statement on a thread
- * of its own, so the next chunk is packed while the last one is written.
+ * of its own, so the next chunk is scored and packed while the last one is written: on two cores
+ * scoring and writing overlap.
  */
-async function writeScoresFromJson(q: Queryable, scores: readonly PersonScore[], asOf: number, current: boolean, snapshotDay: string | undefined): Promise<void> {
+async function writeScoresFromJson(
+  q: Queryable,
+  count: number,
+  scoreAt: (i: number) => PersonScore,
+  asOf: number,
+  current: boolean,
+  snapshotDay: string | undefined,
+): Promise<void> {
   if (!current && !snapshotDay) return;
   const figures = new PackedText(1024);
   const lists = new PackedText(1024);
@@ -278,11 +299,11 @@ async function writeScoresFromJson(q: Queryable, scores: readonly PersonScore[],
   const snapshotRows = new PackedText(JSON_CHUNK_CHARS + 4096);
   const dayJson = snapshotDay === undefined ? '' : JSON.stringify(snapshotDay);
   let pending: Promise<unknown> = Promise.resolve();
-  for (let at = 0; at < scores.length; ) {
+  for (let at = 0; at < count; ) {
     currentRows.char(OPEN);
     snapshotRows.char(OPEN);
-    for (let first = true; at < scores.length && currentRows.size + snapshotRows.size < JSON_CHUNK_CHARS; at++, first = false) {
-      const s = scores[at];
+    for (let first = true; at < count && currentRows.size + snapshotRows.size < JSON_CHUNK_CHARS; at++, first = false) {
+      const s = scoreAt(at);
       packFigures(figures, s);
       const tenths = [Math.round(s.score * 10), Math.round(s.band.low * 10), Math.round(s.band.high * 10)];
       if (current) {
