@@ -51,29 +51,22 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
   const accounts: ScoringAccount[][] = [];
   const content: ScoringContent[][] = [];
   const topics: { contentId: number; topicId: string }[][] = [];
-  const blobs: (Buffer | null)[] = [];
-  const interactionRows: unknown[][][] = [];
-  const tasks: ((reader: DataSource) => Promise<void>)[] = [];
   // The interactions first: the longest part, so the small tables fill in the gaps at the end.
-  chunked(plan.interactions, INTERACTION_CHUNK, (lo, hi, n) =>
-    tasks.push(async (reader) => {
-      if (plan.binary) blobs[n] = await readInteractionBlob(reader, lo, hi, asOf);
-      else interactionRows[n] = await readJsonRows(db, reader, 'interaction', INTERACTION_FIELDS, 'id', lo, hi, `occurred_at <= ${db.placeholder(2)}`, [asOf]);
-    }),
-  );
-  chunked(plan.accounts, ROW_CHUNK, (lo, hi, n) =>
+  const interactions = interactionTasks(db, plan, asOf);
+  const tasks = [...interactions.tasks];
+  chunked(plan.accounts, (lo, hi, n) =>
     tasks.push(async (reader) => {
       const rows = await readJsonRows(db, reader, 'network_account', ACCOUNT_FIELDS, 'id', lo, hi);
       accounts[n] = rows.map((r) => ({ id: r[0] as number, personId: r[1] as number, network: r[2] as Network, followers: r[3] as number, following: r[4] as number }));
     }),
   );
-  chunked(plan.content, ROW_CHUNK, (lo, hi, n) =>
+  chunked(plan.content, (lo, hi, n) =>
     tasks.push(async (reader) => {
       const rows = await readJsonRows(db, reader, 'content', CONTENT_FIELDS, 'id', lo, hi, `posted_at <= ${db.placeholder(2)}`, [asOf]);
       content[n] = rows.map((r) => ({ id: r[0] as number, authorAccountId: r[1] as number, network: r[2] as Network, kind: r[3] as ContentKind, postedAt: r[4] as number, topicIds: NO_TOPICS }));
     }),
   );
-  chunked(plan.content, ROW_CHUNK, (lo, hi, n) =>
+  chunked(plan.content, (lo, hi, n) =>
     tasks.push(async (reader) => {
       const rows = await readJsonRows(db, reader, 'content_topic', ['content_id', 'topic_id'], 'content_id', lo, hi);
       topics[n] = rows.map((r) => ({ contentId: r[0] as number, topicId: r[1] as string }));
@@ -87,23 +80,45 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
   tasks.push(async () => {
     topicEdges = await readTopicEdges(db);
   });
+  await runOnBothReaders(db, tasks);
 
-  // Two workers, one per reader connection, each taking the next task.
+  const allContent = content.flat();
+  attachTopics(allContent, topics.flat());
+  return { accounts: accounts.flat(), content: allContent, interactions: interactions.result(), kGrants, topicEdges };
+}
+
+/**
+ * The interactions alone, as the full rescore reads them (same statements, both readers): the
+ * fastest way we have to read them, which `npm run bench:scoring` prints as a floor.
+ */
+export async function readInteractionColumns(db: Database, asOf: number): Promise<InteractionColumns> {
+  const interactions = interactionTasks(db, await planFullRead(db), asOf);
+  await runOnBothReaders(db, interactions.tasks);
+  return interactions.result();
+}
+
+type ReadTask = (reader: DataSource) => Promise<void>;
+
+function interactionTasks(db: Database, plan: FullReadPlan, asOf: number): { tasks: ReadTask[]; result: () => InteractionColumns } {
+  const blobs: (Buffer | null)[] = [];
+  const rows: unknown[][][] = [];
+  const tasks: ReadTask[] = [];
+  chunked(plan.interactions, (lo, hi, n) =>
+    tasks.push(async (reader) => {
+      if (plan.binary) blobs[n] = await readInteractionBlob(reader, lo, hi, asOf);
+      else rows[n] = await readJsonRows(db, reader, 'interaction', INTERACTION_FIELDS, 'id', lo, hi, `occurred_at <= ${db.placeholder(2)}`, [asOf]);
+    }),
+  );
+  return { tasks, result: () => (plan.binary ? decodeInteractionBlobs(blobs) : interactionColumnsFromRows(rows.flat())) };
+}
+
+/** Two workers, one per reader connection (on PostgreSQL, two of the pool's), each taking the next task. */
+async function runOnBothReaders(db: Database, tasks: readonly ReadTask[]): Promise<void> {
   let next = 0;
   const worker = async (reader: DataSource) => {
     while (next < tasks.length) await tasks[next++](reader);
   };
   await Promise.all([worker(db.reader), worker(db.reader)]);
-
-  const allContent = content.flat();
-  attachTopics(allContent, topics.flat());
-  return {
-    accounts: accounts.flat(),
-    content: allContent,
-    interactions: plan.binary ? decodeInteractionBlobs(blobs) : interactionColumnsFromRows(interactionRows.flat()),
-    kGrants,
-    topicEdges,
-  };
 }
 
 const INTERACTION_CHUNK = 100_000;
@@ -120,16 +135,19 @@ interface IdSpan {
   hi: number;
 }
 
+/** Id ranges [lo, hi) that together cover a table. */
+type Chunks = readonly (readonly [number, number])[];
+
 interface FullReadPlan {
-  accounts: IdSpan | undefined;
-  content: IdSpan | undefined;
-  interactions: IdSpan | undefined;
+  accounts: Chunks;
+  content: Chunks;
+  interactions: Chunks;
   /** Interactions as binary chunks: SQLite with unhex() (3.41+), account and content ids under 2^32. */
   binary: boolean;
 }
 
 async function planFullRead(db: Database): Promise<FullReadPlan> {
-  const [accounts, content, interactions] = await Promise.all([idSpan(db, 'network_account', 'id'), idSpan(db, 'content', 'id'), idSpan(db, 'interaction', 'id')]);
+  const [accounts, content, interactions] = await Promise.all([idSpan(db, 'network_account'), idSpan(db, 'content'), idSpan(db, 'interaction')]);
   let binary = false;
   if (db.dialect === 'sqlite') {
     const [{ version }] = (await db.reader.query('SELECT sqlite_version() AS version')) as { version: string }[];
@@ -137,22 +155,47 @@ async function planFullRead(db: Database): Promise<FullReadPlan> {
     const fits = (span: IdSpan | undefined, max: number) => !span || (span.lo >= 0 && span.hi <= max);
     binary = (major > 3 || (major === 3 && minor >= 41)) && fits(accounts, MAX_PACKED_ID) && fits(content, MAX_PACKED_ID - 1);
   }
-  return { accounts, content, interactions, binary };
+  const [accountChunks, contentChunks, interactionChunks] = await Promise.all([
+    chunksOf(db, 'network_account', accounts, ROW_CHUNK),
+    chunksOf(db, 'content', content, ROW_CHUNK),
+    chunksOf(db, 'interaction', interactions, INTERACTION_CHUNK),
+  ]);
+  return { accounts: accountChunks, content: contentChunks, interactions: interactionChunks, binary };
 }
 
-/** Smallest and largest value of an indexed column; two statements, so each is one index lookup. */
-async function idSpan(db: Database, table: string, column: string): Promise<IdSpan | undefined> {
-  const [[lo], [hi]] = (await Promise.all([
-    db.reader.query(`SELECT min(${column}) AS v FROM ${table}`),
-    db.reader.query(`SELECT max(${column}) AS v FROM ${table}`),
-  ])) as { v: number | string | null }[][];
+/** Smallest and largest id; two statements, so each is one index lookup. */
+async function idSpan(db: Database, table: string): Promise<IdSpan | undefined> {
+  const [[lo], [hi]] = (await Promise.all([db.reader.query(`SELECT min(id) AS v FROM ${table}`), db.reader.query(`SELECT max(id) AS v FROM ${table}`)])) as {
+    v: number | string | null;
+  }[][];
   return lo.v == null || hi.v == null ? undefined : { lo: Number(lo.v), hi: Number(hi.v) };
 }
 
-/** Calls each(lo, hi, n) for consecutive id ranges [lo, hi) of `size` ids covering the span. */
-function chunked(span: IdSpan | undefined, size: number, each: (lo: number, hi: number, n: number) => void): void {
-  if (!span) return;
-  for (let lo = span.lo, n = 0; lo <= span.hi; lo += size, n++) each(lo, lo + size, n);
+/** Ranges of ids `size` wide when few of them cover the span. */
+const MAX_FIXED_CHUNKS = 1000;
+
+/**
+ * Id ranges holding about `size` rows each. Ids are dense as a rule, so ranges `size` ids wide
+ * do; when they are sparse (ranges would be many and mostly empty), every size-th id is looked up
+ * and ranges start there.
+ */
+async function chunksOf(db: Database, table: string, span: IdSpan | undefined, size: number): Promise<Chunks> {
+  if (!span) return [];
+  const chunks: [number, number][] = [];
+  if ((span.hi - span.lo) / size < MAX_FIXED_CHUNKS) {
+    for (let lo = span.lo; lo <= span.hi; lo += size) chunks.push([lo, lo + size]);
+    return chunks;
+  }
+  const starts = ((await db.reader.query(
+    `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ${table}) AS numbered WHERE n % ${size} = 1 ORDER BY id`,
+  )) as { id: number | string }[]).map((r) => Number(r.id));
+  starts.forEach((lo, i) => chunks.push([lo, i + 1 < starts.length ? starts[i + 1] : span.hi + 1]));
+  return chunks;
+}
+
+/** Calls each(lo, hi, n) for the n-th range [lo, hi). */
+function chunked(chunks: Chunks, each: (lo: number, hi: number, n: number) => void): void {
+  chunks.forEach(([lo, hi], n) => each(lo, hi, n));
 }
 
 /**
