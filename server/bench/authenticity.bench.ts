@@ -4,7 +4,7 @@ import { ContentKind, InteractionKind } from '../../shared/interactions';
 import { Network } from '../../shared/networks';
 import { generateDemoWorld, startOfUtcDay } from '../db/seed/demo-world';
 import { interactionWeights } from '../scoring/authenticity/discounts';
-import { detectAuthenticity, scorePeople, textHash, type ContentText, type ScoringAccount, type ScoringContent, type ScoringInteraction } from '../scoring';
+import { detectAuthenticity, scorePeople, textHash, toInteractionColumns, type ContentText, type ScoringAccount, type ScoringContent, type ScoringInteraction } from '../scoring';
 import { START, authorOf, interactionAt, worldFor } from './bench-world';
 import { demoInput, scoreDetectors } from './demo-input';
 
@@ -13,7 +13,8 @@ import { demoInput, scoreDetectors } from './demo-input';
  * 1. precision and recall of each detector on the labelled demo world (3,000 people, planted
  *    attacks of every kind), and the share of genuine people flagged;
  * 2. the time detection and discounting add to a full rescore of 1,000,000 interactions (the
- *    benchmark world of bench-world.ts, in memory), beside the score alone.
+ *    benchmark world of bench-world.ts, in memory, interactions as columns as the full rescore
+ *    reads them), beside the score alone.
  */
 const { values: args } = parseArgs({ options: { interactions: { type: 'string', default: '1000000' }, people: { type: 'string', default: '3000' } } });
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -48,7 +49,7 @@ function detectorsOnDemoWorld(people: number): void {
   console.log(`Flags on the ${cast.size} bloggers and conversationalists (heavy conversers): ${heavy}`);
 }
 
-/** bench-world.ts's world (the one `npm run bench:scoring` imports), as engine records. */
+/** bench-world.ts's world (the one `npm run bench:scoring` imports), as the full rescore reads it: interactions as columns. */
 function benchWorld(interactions: number) {
   const w = worldFor(interactions);
   const accounts: ScoringAccount[] = [];
@@ -75,12 +76,12 @@ function benchWorld(interactions: number) {
       list.push({ actorAccountId: id, targetAccountId: target.authorAccountId, targetContentId: content[content.length - 1 - k * 7].id, kind: InteractionKind.LIKE, occurredAt: asOf - 2 * 3_600_000 + ((b * 5 + k) * 719) % 3_600_000 });
     }
   }
-  return { asOf, accounts, content, interactions: list, contentText };
+  return { asOf, accounts, content, interactions: toInteractionColumns(list), contentText };
 }
 
 function timeOnBenchWorld(interactions: number): void {
   const world = benchWorld(interactions);
-  console.log(`\n== Time on the benchmark world: ${world.accounts.length.toLocaleString('en')} people, ${world.interactions.length.toLocaleString('en')} interactions, ${world.content.length.toLocaleString('en')} posts`);
+  console.log(`\n== Time on the benchmark world: ${world.accounts.length.toLocaleString('en')} people, ${world.interactions.count.toLocaleString('en')} interactions (columns), ${world.content.length.toLocaleString('en')} posts`);
   const best = { plain: Infinity, detect: Infinity, weights: Infinity, discounted: Infinity };
   for (const pass of ['cold', 'warm 1', 'warm 2']) {
     // Results are dropped at once (only a count is kept): a live 100k-person result would make every

@@ -8,6 +8,7 @@ export type {
   ContentContribution,
   EngagerContribution,
   ExpertiseSnapshot,
+  InteractionColumns,
   KGrant,
   NetworkImpact,
   NetworkSubScore,
@@ -22,6 +23,7 @@ export type {
   ScoringContent,
   ScoringInput,
   ScoringInteraction,
+  ScoringInteractions,
   ScoringResult,
   ScoringStats,
   TopicEdge,
@@ -29,7 +31,16 @@ export type {
 } from './types';
 export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, type ScoringConfig } from './config';
 export { computeNetworkImpact, reactionsGivenAt, relativeRankOf } from './network-impact';
-export { scorePeople } from './score-people';
+export { prepareScoring, scorePeople, type PreparedScoring } from './score-people';
+export {
+  allocateInteractionColumns,
+  interactionAt,
+  interactionCount,
+  isInteractionColumns,
+  toInteractionColumns,
+  toInteractionRecords,
+  UNKNOWN_KIND,
+} from './interaction-columns';
 export { toScale } from './scale';
 export { compareScores, explainChange, type ScoreChange, type ScoreComparison } from './explain';
 export { nextTopicActive } from './expertise';

@@ -4,7 +4,18 @@ import { ContentKind, InteractionKind } from '../../shared/interactions';
 import { Network } from '../../shared/networks';
 import { demoInput, DETECTOR_OF, scoreDetectors, type DemoInput } from '../../server/bench/demo-input';
 import { generateDemoWorld, startOfUtcDay, type DemoWorld } from '../../server/db/seed/demo-world';
-import { detectAuthenticity, scorePeople, textHash, type AuthenticityResult, type ScoringAccount, type ScoringInteraction } from '../../server/scoring';
+import { interactionWeights } from '../../server/scoring/authenticity/discounts';
+import {
+  detectAuthenticity,
+  measureScoreEffects,
+  prepareScoring,
+  scorePeople,
+  textHash,
+  toInteractionColumns,
+  type AuthenticityResult,
+  type ScoringAccount,
+  type ScoringInteraction,
+} from '../../server/scoring';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -98,6 +109,34 @@ describe('detectors on the labelled demo world', () => {
     expect(restored.score).toBe(plain.score);
     expect(undismissed.score).toBeLessThan(plain.score);
     expect(JSON.stringify(input.interactions.slice(0, 1000))).toBe(before);
+  });
+});
+
+describe('interactions as columns (what the full rescore reads)', () => {
+  it('give the same flags, authenticity and discounts as the same records', () => {
+    const columns = detectAuthenticity({ ...input, interactions: toInteractionColumns(input.interactions) });
+    expect(columns.flags).toEqual(result.flags);
+    expect(columns.authenticity).toEqual(result.authenticity);
+    expect(columns.discounts).toEqual(result.discounts);
+    expect(result.discounts.interactions.size).toBeGreaterThan(0); // bursts and duplicate comments: keyed discounts exercised
+  });
+
+  it('are weighted, scored and measured with the discounts exactly as the same records', () => {
+    const columns = toInteractionColumns(input.interactions);
+    const weights = interactionWeights(input.interactions, result.discounts);
+    expect(interactionWeights(columns, result.discounts)).toEqual(weights);
+    expect(weights.some((w) => w === 0) && weights.some((w) => w > 0 && w < 1)).toBe(true);
+    const records = scorePeople({ ...input, discounts: result.discounts });
+    const prepared = prepareScoring({ ...input, interactions: columns, discounts: result.discounts });
+    expect(prepared.count).toBe(records.people.length);
+    for (let i = 0; i < prepared.count; i++) expect(prepared.score(i)).toEqual(records.people[i]);
+    expect(prepared.expertise()).toEqual(records.expertise);
+    const fromRecords = structuredClone(result);
+    const fromColumns = structuredClone(result);
+    measureScoreEffects(input, fromRecords, records.networkImpact);
+    measureScoreEffects({ ...input, interactions: columns }, fromColumns, records.networkImpact);
+    expect(fromColumns.flags.map((f) => f.effect.scorePoints)).toEqual(fromRecords.flags.map((f) => f.effect.scorePoints));
+    expect(fromRecords.flags.some((f) => (f.effect.scorePoints ?? 0) > 0)).toBe(true);
   });
 });
 

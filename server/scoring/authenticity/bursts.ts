@@ -1,7 +1,7 @@
 import { FlagKind, FlagRole } from '../../../shared/authenticity';
 import type { FlagCollector } from './flags';
 import type { AuthenticityConfig } from './types';
-import { FOLLOW, interactionKey, round, sortedUnique, type AccountWorld } from './world';
+import { FOLLOW, round, sortedUnique, type AccountWorld } from './world';
 
 /**
  * Bursts: many reactions on one account within a short window from thin accounts (no audience,
@@ -39,17 +39,14 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
     for (const i of burst) {
       actors.add(w.actor[i]);
       inBurst[w.actor[i]]++;
-      const c = w.interaction(i).targetContentId;
+      const c = w.contentOf(i);
       if (c != null) content.add(c);
       if (w.time[i] < from) from = w.time[i];
       if (w.time[i] > to) to = w.time[i];
     }
     const share = Math.min(1, burst.length / Math.max(1, w.received[t]));
     const hours = Math.max(1, Math.ceil((to - from + 1) / config.burstWindowMs));
-    const keys = burst.map((i) => {
-      const x = w.interaction(i);
-      return { actor: x.actorAccountId, key: interactionKey(x.actorAccountId, x.targetAccountId, x.targetContentId, x.kind, x.occurredAt) };
-    });
+    const keys = burst.map((i) => ({ actor: w.accountIds[w.actor[i]], key: w.keyOf(i) }));
     out.add({
       kind: FlagKind.BURST,
       role: FlagRole.BENEFICIARY,

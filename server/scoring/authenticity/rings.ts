@@ -69,7 +69,7 @@ export function detectRings(w: AccountWorld, config: AuthenticityConfig, out: Fl
         for (let x = w.pairStart[j]; x < w.pairStart[j + 1]; x++) {
           const i = w.order[x];
           if (w.kind[i] === FOLLOW) continue;
-          const c = w.interaction(i).targetContentId;
+          const c = w.contentOf(i);
           const posted = c == null ? undefined : w.postedAt(c);
           if (posted === undefined) continue;
           timed++;

@@ -1,5 +1,6 @@
+import { allocateInteractionColumns, interactionCount, isInteractionColumns } from '../interaction-columns';
 import { scorePeople } from '../score-people';
-import type { KGrant, NetworkImpact, ScoringAccount, ScoringContent, ScoringInteraction } from '../types';
+import type { InteractionColumns, KGrant, NetworkImpact, ScoringAccount, ScoringContent, ScoringInteractions } from '../types';
 import type { AuthenticityResult } from './types';
 
 /**
@@ -10,7 +11,7 @@ import type { AuthenticityResult } from './types';
  * shows ~0 (the discount is on what it gave, which lands on someone else's score).
  */
 export function measureScoreEffects(
-  data: { asOf: number; accounts: readonly ScoringAccount[]; content: readonly ScoringContent[]; interactions: readonly ScoringInteraction[]; kGrants?: readonly KGrant[] },
+  data: { asOf: number; accounts: readonly ScoringAccount[]; content: readonly ScoringContent[]; interactions: ScoringInteractions; kGrants?: readonly KGrant[] },
   result: AuthenticityResult,
   networkImpact: NetworkImpact,
 ): void {
@@ -19,12 +20,8 @@ export function measureScoreEffects(
   const people = new Set(flagged);
   const own = new Set<number>();
   for (const a of data.accounts) if (people.has(a.personId)) own.add(a.id);
-  const interactions = data.interactions.filter((i) => own.has(i.actorAccountId) || own.has(i.targetAccountId));
   const involved = new Set<number>(own);
-  for (const i of interactions) {
-    involved.add(i.actorAccountId);
-    involved.add(i.targetAccountId);
-  }
+  const interactions = interactionsTouching(data.interactions, own, involved);
   const subset = {
     asOf: data.asOf,
     accounts: data.accounts.filter((a) => involved.has(a.id)),
@@ -42,4 +39,36 @@ export function measureScoreEffects(
     const b = withDiscounts.byPerson.get(f.personId)?.score;
     if (a !== undefined && b !== undefined) f.effect.scorePoints = Math.round((a - b) * 10) / 10;
   }
+}
+
+/**
+ * The interactions given or received by the `own` accounts, in input order, and their accounts
+ * added to `involved`. Columns stay columns (only the subset is copied): a full rescore's million
+ * interactions are never turned into records.
+ */
+function interactionsTouching(all: ScoringInteractions, own: ReadonlySet<number>, involved: Set<number>): ScoringInteractions {
+  if (!isInteractionColumns(all)) {
+    const subset = all.filter((i) => own.has(i.actorAccountId) || own.has(i.targetAccountId));
+    for (const i of subset) {
+      involved.add(i.actorAccountId);
+      involved.add(i.targetAccountId);
+    }
+    return subset;
+  }
+  const { actorAccountId, targetAccountId } = all;
+  const picked: number[] = [];
+  for (let i = 0; i < interactionCount(all); i++) {
+    if (own.has(actorAccountId[i]) || own.has(targetAccountId[i])) picked.push(i);
+  }
+  const out: InteractionColumns = allocateInteractionColumns(picked.length);
+  picked.forEach((from, to) => {
+    out.actorAccountId[to] = actorAccountId[from];
+    out.targetAccountId[to] = targetAccountId[from];
+    out.targetContentId[to] = all.targetContentId[from];
+    out.kind[to] = all.kind[from];
+    out.occurredAt[to] = all.occurredAt[from];
+    involved.add(actorAccountId[from]);
+    involved.add(targetAccountId[from]);
+  });
+  return out;
 }

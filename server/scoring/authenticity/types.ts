@@ -1,13 +1,14 @@
 import type { FlagKind, FlagRole } from '../../../shared/authenticity';
 import type { Network } from '../../../shared/networks';
-import type { KGrant, ScoringAccount, ScoringContent, ScoringInteraction } from '../types';
+import type { KGrant, ScoringAccount, ScoringContent, ScoringInteractions } from '../types';
 
 /** What the detectors read: the scoring input, plus a few facts the score itself does not need. */
 export interface AuthenticityInput {
   asOf: number;
   accounts: readonly ScoringAccount[];
   content: readonly ScoringContent[];
-  interactions: readonly ScoringInteraction[];
+  /** Records, or the same as columns (a full rescore's): the detectors read either as they are. */
+  interactions: ScoringInteractions;
   kGrants?: readonly KGrant[];
   /** Content id → a hash of its normalised text and its parent (comments), for duplicates. */
   contentText?: ReadonlyMap<number, ContentText>;

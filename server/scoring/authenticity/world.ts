@@ -1,6 +1,7 @@
 import { ContentKind, INTERACTION_KINDS, InteractionKind } from '../../../shared/interactions';
 import type { Network } from '../../../shared/networks';
 import { IdIndex } from '../id-index';
+import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from '../interaction-columns';
 import { countingSort } from '../ledger';
 import type { AuthenticityInput } from './types';
 
@@ -85,38 +86,49 @@ export class AccountWorld {
     }
 
     const all = input.interactions;
-    const source = new Int32Array(all.length);
-    const actor = new Int32Array(all.length);
-    const target = new Int32Array(all.length);
-    const kind = new Uint8Array(all.length);
-    const time = new Float64Array(all.length);
+    const total = interactionCount(all);
+    const source = new Int32Array(total);
+    const actor = new Int32Array(total);
+    const target = new Int32Array(total);
+    const kind = new Uint8Array(total);
+    const time = new Float64Array(total);
     this.given = new Int32Array(n);
     this.followsGiven = new Int32Array(n);
     this.followsReceived = new Int32Array(n);
     this.received = new Int32Array(n);
     this.firstAt = new Float64Array(n).fill(Infinity);
     this.lastAt = new Float64Array(n).fill(-Infinity);
+    const asOf = input.asOf;
     let m = 0;
-    for (let i = 0; i < all.length; i++) {
-      const x = all[i];
-      if (!(x.occurredAt <= input.asOf)) continue;
-      const a = this.index.get(x.actorAccountId);
-      const t = this.index.get(x.targetAccountId);
-      const k = KIND_INDEX.get(x.kind);
-      if (a < 0 || t < 0 || a === t || k === undefined) continue;
+    /** Keeps interaction i (known accounts, not one account to itself, a known kind, not after asOf). */
+    const keep = (i: number, occurredAt: number, actorAccountId: number, targetAccountId: number, k: number): void => {
+      if (!(occurredAt <= asOf)) return;
+      const a = this.index.get(actorAccountId);
+      const t = this.index.get(targetAccountId);
+      if (a < 0 || t < 0 || a === t || !(k < INTERACTION_KINDS.length)) return;
       source[m] = i;
       actor[m] = a;
       target[m] = t;
       kind[m] = k;
-      time[m] = x.occurredAt;
+      time[m] = occurredAt;
       m++;
       this.given[a]++;
       if (k === FOLLOW) {
         this.followsGiven[a]++;
         this.followsReceived[t]++;
       } else this.received[t]++;
-      if (x.occurredAt < this.firstAt[a]) this.firstAt[a] = x.occurredAt;
-      if (x.occurredAt > this.lastAt[a]) this.lastAt[a] = x.occurredAt;
+      if (occurredAt < this.firstAt[a]) this.firstAt[a] = occurredAt;
+      if (occurredAt > this.lastAt[a]) this.lastAt[a] = occurredAt;
+    };
+    // Columns are read as they are (a full rescore's million interactions): no record is built.
+    if (isInteractionColumns(all)) {
+      const { actorAccountId, targetAccountId, kind: kinds, occurredAt } = all;
+      for (let i = 0; i < total; i++) keep(i, occurredAt[i], actorAccountId[i], targetAccountId[i], kinds[i]);
+    } else {
+      for (let i = 0; i < total; i++) {
+        const x = all[i];
+        keep(i, x.occurredAt, x.actorAccountId, x.targetAccountId, KIND_INDEX.get(x.kind) ?? UNKNOWN_KIND);
+      }
     }
     this.m = m;
     this.source = source.subarray(0, m);
@@ -190,9 +202,19 @@ export class AccountWorld {
     return this.followers[a] <= maxFollowers && this.posts[a] === 0 && this.followsReceived[a] <= maxFollowers;
   }
 
-  /** The input interaction at kept position i. */
-  interaction(i: number) {
-    return this.input.interactions[this.source[i]];
+  /** The content the interaction at kept position i is on, or null (read from the input, records or columns). */
+  contentOf(i: number): number | null {
+    const all = this.input.interactions;
+    if (isInteractionColumns(all)) {
+      const content = all.targetContentId[this.source[i]];
+      return content === content ? content : null;
+    }
+    return all[this.source[i]].targetContentId;
+  }
+
+  /** The discount key (interactionKey) of the interaction at kept position i. */
+  keyOf(i: number): string {
+    return interactionKey(this.accountIds[this.actor[i]], this.accountIds[this.target[i]], this.contentOf(i), INTERACTION_KINDS[this.kind[i]], this.time[i]);
   }
 }
 

@@ -1,16 +1,17 @@
 import type { Database } from '../../db/database';
 import { upsertRows } from '../../db/upsert-rows';
-import { detectAuthenticity, type AuthenticityResult, type KGrant, type ScoringAccount, type ScoringContent, type ScoringInteraction } from '../../scoring';
+import { detectAuthenticity, type AuthenticityResult, type KGrant, type ScoringAccount, type ScoringContent, type ScoringInteractions } from '../../scoring';
 import { readAuthenticityExtras } from './authenticity-data';
 
 /**
  * The full rescore's authenticity step, kept apart from the rescore's read and write paths: detect
- * on the data the rescore read (plus text hashes and analysts' dismissals), hand the discounts to
- * scorePeople, then store the flags and each person's authenticity beside their score.
+ * on the data the rescore read, interactions as columns (plus text hashes and analysts' dismissals),
+ * hand the discounts to prepareScoring, then store the flags and each person's authenticity beside
+ * their score.
  */
 export async function detectForRescore(
   db: Database,
-  data: { accounts: readonly ScoringAccount[]; content?: readonly ScoringContent[]; interactions: readonly ScoringInteraction[]; kGrants?: readonly KGrant[] },
+  data: { accounts: readonly ScoringAccount[]; content?: readonly ScoringContent[]; interactions: ScoringInteractions; kGrants?: readonly KGrant[] },
   asOf: number,
 ): Promise<AuthenticityResult> {
   const extras = await readAuthenticityExtras(db, asOf);

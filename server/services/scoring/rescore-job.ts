@@ -1,8 +1,11 @@
-import { measureScoreEffects, scorePeople, type AuthenticityDiscounts, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
+import { measureScoreEffects, prepareScoring, type AuthenticityDiscounts, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
 import type { Database } from '../../db/database';
 import { detectForRescore, storeAuthenticity } from '../authenticity/authenticity-rescore';
-import { readEverything, readExpertise } from './scoring-data';
+import { readEverything, readExpertise, type Everything } from './scoring-data';
 import { dayOf, endOfDay, storeScores } from './score-store';
+
+/** Page cache of the rescore's own reader connections (see DatabaseOptions.readerCacheKib). */
+export const RESCORE_READER_CACHE_KIB = 4096;
 
 export interface RescoreOptions {
   /** The instant to score at; now by default. */
@@ -19,10 +22,12 @@ export interface RescoreSummary {
   interactions: number;
   days: number;
   readMs: number;
+  /** Preparing (ledger, network impact) and scoring people, on the job's thread. */
   scoreMs: number;
+  /** The rest of the writing: packing, and waiting for the database beyond what overlapped with scoring. */
   writeMs: number;
   networkImpact: NetworkImpact;
-  /** Authenticity: the discounts applied (incremental rescores reuse them), flags found, detection time. */
+  /** Authenticity: the discounts applied (incremental rescores reuse them), flags found, time detecting and measuring flags' score effects. */
   discounts: AuthenticityDiscounts;
   flags: number;
   detectMs: number;
@@ -31,15 +36,17 @@ export interface RescoreSummary {
 /**
  * The full recompute, network impact included: reads everything once, scores every person at
  * asOf (and at the end of each backfilled day, oldest first so topic hysteresis carries forward),
- * and stores current scores, daily snapshots and expertise. Runs in a worker thread in production.
+ * and stores current scores, daily snapshots and expertise. People are scored as their chunk is
+ * written, so no more than a chunk of scores is ever held, and scoring the next chunk overlaps
+ * with the database writing the last. Runs in a worker thread in production.
  */
 export async function runFullRescore(db: Database, options: RescoreOptions): Promise<RescoreSummary> {
   const t0 = performance.now();
-  let data: Awaited<ReturnType<typeof readEverything>> | undefined = await readEverything(db, options.asOf);
+  let data: Everything | undefined = await readEverything(db, options.asOf);
   const t1 = performance.now();
   // Authenticity (a separate step): detect once at asOf; its discounts apply to every day scored.
   const authenticity = await detectForRescore(db, data, options.asOf);
-  const detectMs = performance.now() - t1;
+  let detectMs = performance.now() - t1;
   const days: { asOf: number; day: string }[] = [];
   for (let back = options.backfillDays ?? 0; back >= 1; back--) {
     const day = dayOf(options.asOf - back * 86_400_000);
@@ -48,28 +55,41 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
   days.push({ asOf: options.asOf, day: dayOf(options.asOf) });
 
   let previous: ExpertiseSnapshot | undefined = days.length > 1 ? undefined : await readExpertise(db, options.asOf);
-  let interactionCount = 0;
+  const interactionCount = data.interactions.count;
   let scoreMs = 0;
   let writeMs = 0;
-  let last: ReturnType<typeof scorePeople> | undefined;
+  let people = 0;
+  let networkImpact: NetworkImpact | undefined;
   for (const [index, { asOf, day }] of days.entries()) {
     const s0 = performance.now();
     const current = index === days.length - 1;
     const content = asOf >= options.asOf ? data!.content : data!.content.filter((c) => c.postedAt <= asOf);
-    const result = scorePeople({ ...data!, content, asOf, previousExpertise: previous, config: options.config, discounts: authenticity.discounts });
-    if (current) measureScoreEffects({ ...data!, asOf }, authenticity, result.networkImpact); // authenticity: points each discount took
+    const scoring = prepareScoring({ ...data!, content, asOf, previousExpertise: previous, config: options.config, discounts: authenticity.discounts });
+    let effectMs = 0;
     if (current) {
-      interactionCount = data!.interactions.length;
-      data = undefined; // hundreds of MB on a large world: let them go before writing
+      const e0 = performance.now();
+      measureScoreEffects({ ...data!, asOf }, authenticity, scoring.networkImpact); // authenticity: points each discount took
+      effectMs = performance.now() - e0;
+      detectMs += effectMs;
+      data = undefined; // the engine keeps what it needs: let the records go before writing
     }
-    const s1 = performance.now();
-    await db.transaction((m) =>
-      storeScores(db, m, result.people, asOf, { current, snapshotDay: day, expertise: current ? result.expertise : undefined, everyone: true }),
-    );
-    scoreMs += s1 - s0;
-    writeMs += performance.now() - s1;
-    previous = { asOf, expertise: result.expertise };
-    last = result;
+    const expertise = scoring.expertise();
+    let scoringMs = performance.now() - s0 - effectMs;
+    const timed = {
+      count: scoring.count,
+      score: (i: number) => {
+        const s = performance.now();
+        const score = scoring.score(i);
+        scoringMs += performance.now() - s;
+        return score;
+      },
+    };
+    await db.transaction((m) => storeScores(db, m, timed, asOf, { current, snapshotDay: day, expertise: current ? expertise : undefined, everyone: true }));
+    scoreMs += scoringMs;
+    writeMs += performance.now() - s0 - effectMs - scoringMs;
+    previous = { asOf, expertise };
+    people = scoring.count;
+    networkImpact = scoring.networkImpact;
     options.onProgress?.(index + 1, days.length, day);
   }
   const w0 = performance.now();
@@ -77,13 +97,13 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
   writeMs += performance.now() - w0;
   return {
     asOf: options.asOf,
-    people: last!.people.length,
+    people,
     interactions: interactionCount,
     days: days.length,
     readMs: t1 - t0,
     scoreMs,
     writeMs,
-    networkImpact: last!.networkImpact,
+    networkImpact: networkImpact!,
     discounts: authenticity.discounts,
     flags: authenticity.flags.length,
     detectMs,
