@@ -4,3 +4,4 @@ export * from './limits';
 export * from './roles';
 export * from './campaigns';
 export * from './score-bands';
+export * from './authenticity';

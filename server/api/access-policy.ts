@@ -59,6 +59,8 @@ export const FIELD_ACCESS: Record<string, FieldRule> = {
   'Mutation.ingest': rule('ingest'),
   'Mutation.rescore': rule('rescore'),
   'Query.heldRescore': rule('rescore'),
+  'Query.authenticityFlags': rule('authenticityFlags'),
+  'Mutation.reviewFlag': rule('reviewFlag'),
   'Mutation.publishHeldRescore': rule('rescore'),
   'Mutation.giveK': LOGGED_IN,
   'Mutation.createBrand': rule('createBrand'),

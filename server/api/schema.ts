@@ -17,6 +17,7 @@ import { RescoreGuardResolver } from './resolvers/rescore-guard.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { AudienceResolver, BrandResolver, CampaignResolver, CampaignTargetResolver, ClaimResolver, InfluencerLineResolver, UserPerksResolver } from './resolvers/campaign.resolver';
+import { AuthenticityFlagResolver, FlagEvidenceResolver, FlagReviewResolver, PersonAuthenticityResolver } from './resolvers/authenticity.resolver';
 import { ContentContributionResolver, EngagerContributionResolver, ScoreResolver, TopicExpertiseResolver } from './resolvers/score.resolver';
 
 /** The committed SDL: reviewers see every API change in the diff; a test fails on drift. */
@@ -48,6 +49,10 @@ export const RESOLVERS = [
   PrivacyResolver,
   DashboardResolver,
   RescoreGuardResolver,
+  PersonAuthenticityResolver,
+  AuthenticityFlagResolver,
+  FlagEvidenceResolver,
+  FlagReviewResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -61,8 +66,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // type-graphql has no option for root type descriptions; the schema is the frontend's documentation.
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
-    if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions, topics, brands and perk campaigns.';
-    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore, run perk campaigns, claim perks, record conversions, opt out of scoring, export and erase personal data.';
+    if (query) query.description = 'Read Sway: people, their accounts on every network, content, interactions, topics, authenticity flags, brands and perk campaigns.';
+    if (mutation) mutation.description = 'Write to Sway: log in, ingest batches of people, accounts, content and interactions, give +K, rescore, review authenticity flags, run perk campaigns, claim perks, record conversions, opt out of scoring, export and erase personal data.';
     applyAccessPolicy(schema);
     return schema;
   });

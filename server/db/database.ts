@@ -4,6 +4,15 @@ import { openDatabase, type DataSourceOptions } from './data-source';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+export interface DatabaseOptions extends DataSourceOptions {
+  /**
+   * SQLite: page cache of each reader connection, in KiB (64 MiB by default). A full rescore reads
+   * every table once from start to end, which a cache cannot speed up, so its own connections keep
+   * a small one rather than fill 64 MiB each.
+   */
+  readerCacheKib?: number;
+}
+
 /**
  * The application's handle on storage.
  *
@@ -24,10 +33,11 @@ export class Database {
     readonly dialect: Dialect,
   ) {}
 
-  static async open(config: Pick<Config, 'databaseUrl' | 'sqlitePath' | 'logSql'>, options: DataSourceOptions = {}): Promise<Database> {
+  static async open(config: Pick<Config, 'databaseUrl' | 'sqlitePath' | 'logSql'>, options: DatabaseOptions = {}): Promise<Database> {
     const writer = await openDatabase(config, options);
     if (config.databaseUrl) return new Database([writer], writer, 'postgres');
     const readers = [await openDatabase(config, options), await openDatabase(config, options)];
+    if (options.readerCacheKib !== undefined) for (const reader of readers) await reader.query(`PRAGMA cache_size = -${Math.floor(options.readerCacheKib)}`);
     return new Database(readers, writer, 'sqlite');
   }
 

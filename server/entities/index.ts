@@ -8,6 +8,7 @@ export { User } from './user.entity';
 export { Brand, BrandMember } from './brand.entity';
 export { Campaign, Claim, Conversion } from './campaign.entity';
 export { ErasureAudit, PersonOptOut } from './privacy.entity';
+export { AuthenticityFlagRow, AuthenticityReviewRow } from './authenticity.entity';
 
 import { Person } from './person.entity';
 import { NetworkAccount } from './network-account.entity';
@@ -18,6 +19,7 @@ import { KGrantRow, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow } from './s
 import { User } from './user.entity';
 import { Brand, BrandMember } from './brand.entity';
 import { Campaign, Claim, Conversion } from './campaign.entity';
+import { AuthenticityFlagRow, AuthenticityReviewRow } from './authenticity.entity';
 import { ErasureAudit, PersonOptOut } from './privacy.entity';
 
-export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User, Brand, BrandMember, Campaign, Claim, Conversion, PersonOptOut, ErasureAudit];
+export const ENTITIES = [Person, NetworkAccount, Content, ContentTopic, Interaction, Topic, TopicEdge, PersonScoreRow, ScoreSnapshot, TopicExpertiseRow, KGrantRow, User, Brand, BrandMember, Campaign, Claim, Conversion, AuthenticityFlagRow, AuthenticityReviewRow, PersonOptOut, ErasureAudit];

@@ -8,6 +8,7 @@ export type {
   ContentContribution,
   EngagerContribution,
   ExpertiseSnapshot,
+  InteractionColumns,
   KGrant,
   NetworkImpact,
   NetworkSubScore,
@@ -22,6 +23,7 @@ export type {
   ScoringContent,
   ScoringInput,
   ScoringInteraction,
+  ScoringInteractions,
   ScoringResult,
   ScoringStats,
   TopicEdge,
@@ -29,9 +31,35 @@ export type {
 } from './types';
 export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, type ScoringConfig } from './config';
 export { computeNetworkImpact, reactionsGivenAt, relativeRankOf } from './network-impact';
-export { scorePeople } from './score-people';
+export { prepareScoring, scorePeople, type PreparedScoring } from './score-people';
+export {
+  allocateInteractionColumns,
+  interactionAt,
+  interactionCount,
+  isInteractionColumns,
+  toInteractionColumns,
+  toInteractionRecords,
+  UNKNOWN_KIND,
+} from './interaction-columns';
 export { toScale } from './scale';
 export { compareScores, explainChange, type ScoreChange, type ScoreComparison } from './explain';
 export { nextTopicActive } from './expertise';
 export { checkKGrant, type KGrantCheck, type KGrantRule } from './k-grants';
 export { weightedPageRank, type PageRankOptions, type PageRankResult, type WeightedInGraph } from './pagerank';
+export {
+  detectAuthenticity,
+  DEFAULT_AUTHENTICITY_CONFIG,
+  emptyDiscounts,
+  flagKey,
+  measureScoreEffects,
+  textHash,
+  type AuthenticityConfig,
+  type AuthenticityDiscounts,
+  type AuthenticityFlag,
+  type AuthenticityInput,
+  type AuthenticityResult,
+  type ContentText,
+  type FlagEffect,
+  type FlagEvidence,
+  type FlagWindow,
+} from './authenticity';

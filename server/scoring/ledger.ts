@@ -2,7 +2,8 @@ import { CONVERSATION_KINDS, ContentKind, INTERACTION_KINDS, type InteractionKin
 import { NETWORKS, type Network } from '../../shared/networks';
 import { DAY_MS, type ScoringConfig } from './config';
 import { IdIndex, sortedDistinct } from './id-index';
-import type { ScoringAccount, ScoringContent, ScoringInteraction } from './types';
+import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from './interaction-columns';
+import type { ScoringAccount, ScoringContent, ScoringInteractions } from './types';
 
 /**
  * The ledger turns input records into typed arrays in ONE canonical order, so every later sum
@@ -45,7 +46,11 @@ export interface LedgerInput {
   asOf: number;
   accounts: readonly ScoringAccount[];
   content?: readonly ScoringContent[];
-  interactions: readonly ScoringInteraction[];
+  interactions: ScoringInteractions;
+  /** Authenticity discounts: the weight each interaction keeps (aligned with `interactions`); 0 leaves it out. */
+  interactionWeights?: ArrayLike<number>;
+  /** Authenticity discounts on content: duplicate copies count 1/k of a post each. */
+  contentWeights?: ReadonlyMap<number, number>;
 }
 
 export interface Ledger {
@@ -162,7 +167,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     contentPerson[c] = accountPerson[a];
     contentNetwork[c] = accountNetwork[a];
     contentIsPost[c] = item.kind === ContentKind.COMMENT ? 0 : 1;
-    contentDecay[c] = item.postedAt <= asOf ? decayFactor(asOf, item.postedAt, halfLifeDays) : 0;
+    contentDecay[c] = item.postedAt <= asOf ? decayFactor(asOf, item.postedAt, halfLifeDays) * (input.contentWeights?.get(item.id) ?? 1) : 0;
     contentTopics[c] = canonicalTopics(item.topicIds);
   }
   const contentIndex = new IdIndex(contentIds);
@@ -177,33 +182,50 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
 
   // Interactions: read once into typed arrays, dropping what cannot count.
   const source = input.interactions;
-  const total = source.length;
+  const total = interactionCount(source);
   const rawActor = new Int32Array(total);
   const rawTarget = new Int32Array(total);
   const rawContent = new Int32Array(total);
   const rawKind = new Uint8Array(total);
   const rawNetwork = new Uint8Array(total);
   const rawTime = new Float64Array(total);
+  const weights = input.interactionWeights;
+  const rawWeight = weights ? new Float64Array(total) : undefined;
   let m = 0;
-  for (let i = 0; i < total; i++) {
-    const interaction = source[i];
-    const time = interaction.occurredAt;
-    if (!(time <= asOf)) continue; // not yet happened (or not a time)
-    const a = accountIndex.get(interaction.actorAccountId);
-    const t = accountIndex.get(interaction.targetAccountId);
-    if (a < 0 || t < 0 || accountKnownNetwork[t] === 0) continue;
+  /**
+   * Keeps interaction i unless it cannot count; the same rules for records and columns. Its
+   * authenticity weight (if any) is kept beside it: 0 leaves it out as if it were not there.
+   */
+  const keep = (i: number, time: number, actorAccountId: number, targetAccountId: number, kind: number, targetContentId: number | null): void => {
+    if (!(time <= asOf)) return; // not yet happened (or not a time)
+    if (weights && !(weights[i] > 0)) return; // discounted to nothing by authenticity
+    const a = accountIndex.get(actorAccountId);
+    const t = accountIndex.get(targetAccountId);
+    if (a < 0 || t < 0 || accountKnownNetwork[t] === 0) return;
     const actorPerson = accountPerson[a];
     const targetPerson = accountPerson[t];
-    if (actorPerson === targetPerson) continue; // one's own reactions prove nothing
-    const kind = KIND_INDEX.get(interaction.kind);
-    if (kind === undefined) continue;
+    if (actorPerson === targetPerson) return; // one's own reactions prove nothing
+    if (!(kind < KIND_COUNT)) return; // a kind the engine does not know
     rawActor[m] = actorPerson;
     rawTarget[m] = targetPerson;
     rawKind[m] = kind;
     rawNetwork[m] = accountNetwork[t];
     rawTime[m] = time;
-    rawContent[m] = interaction.targetContentId == null ? -1 : contentIndex.get(interaction.targetContentId);
+    rawContent[m] = targetContentId == null ? -1 : contentIndex.get(targetContentId);
+    if (rawWeight) rawWeight[m] = weights![i];
     m++;
+  };
+  if (isInteractionColumns(source)) {
+    const { actorAccountId, targetAccountId, targetContentId, kind, occurredAt } = source;
+    for (let i = 0; i < total; i++) {
+      const content = targetContentId[i];
+      keep(i, occurredAt[i], actorAccountId[i], targetAccountId[i], kind[i], content === content ? content : null);
+    }
+  } else {
+    for (let i = 0; i < total; i++) {
+      const interaction = source[i];
+      keep(i, interaction.occurredAt, interaction.actorAccountId, interaction.targetAccountId, KIND_INDEX.get(interaction.kind) ?? UNKNOWN_KIND, interaction.targetContentId);
+    }
   }
 
   // Canonical order: counting sort by actor, then (stably) by target, then each (target, actor)
@@ -248,6 +270,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
   const time = permute(rawTime, order, new Float64Array(m));
   const decay = new Float64Array(m);
   for (let i = 0; i < m; i++) decay[i] = decayFactor(asOf, time[i], halfLifeDays);
+  if (rawWeight) for (let i = 0; i < m; i++) decay[i] *= rawWeight[order[i]]; // a discounted interaction weighs less
 
   // Reply-backs, pair by pair in time order (see classifyPair).
   const replyBack = new Uint8Array(m);

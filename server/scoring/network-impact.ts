@@ -1,7 +1,7 @@
 import { resolveScoringConfig, type ScoringConfig } from './config';
 import { buildLedger, decayFactor, diminish, type Ledger } from './ledger';
 import { weightedPageRank } from './pagerank';
-import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInteraction } from './types';
+import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInteractions } from './types';
 
 /**
  * The global, expensive part of scoring: person-level weighted PageRank over the reactor → author
@@ -12,7 +12,7 @@ import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInte
  */
 export function computeNetworkImpact(
   accounts: readonly ScoringAccount[],
-  interactions: readonly ScoringInteraction[],
+  interactions: ScoringInteractions,
   asOf: number,
   config?: ScoringConfigOverrides | ScoringConfig,
 ): NetworkImpact {

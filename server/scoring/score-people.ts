@@ -1,5 +1,6 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
 import { resolveScoringConfig, type ScoringConfig } from './config';
+import { countedKGrants, hasDiscounts, interactionWeights } from './authenticity/discounts';
 import { computeExpertise } from './expertise';
 import { buildLedger, countingSort, diminish, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
 import { networkImpactFromLedger, reactionsGivenAt, relativeRankOf } from './network-impact';
@@ -12,6 +13,8 @@ import type {
   PersonScore,
   ScoringInput,
   ScoringResult,
+  ScoringStats,
+  TopicExpertise,
 } from './types';
 
 const TOP_COUNT = 5;
@@ -33,8 +36,50 @@ const TOP_COUNT = 5;
  * computed here if their content is supplied, else taken from `previousExpertise`.
  */
 export function scorePeople(input: ScoringInput): ScoringResult {
+  const scoring = prepareScoring(input);
+  const people: PersonScore[] = [];
+  const byPerson = new Map<number, PersonScore>();
+  for (let i = 0; i < scoring.count; i++) {
+    const score = scoring.score(i);
+    people.push(score);
+    byPerson.set(score.personId, score);
+  }
+  return {
+    asOf: input.asOf,
+    config: scoring.config,
+    people,
+    byPerson,
+    expertise: scoring.expertise(),
+    networkImpact: scoring.networkImpact,
+    stats: scoring.stats,
+  };
+}
+
+/**
+ * scorePeople one person at a time, for callers that write scores as they go rather than hold a
+ * hundred thousand of them (the full rescore). Everything shared is computed up front; score(i)
+ * then scores the i-th person in ascending id order, as scorePeople's `people` lists them.
+ */
+export interface PreparedScoring {
+  readonly config: ScoringConfig;
+  /** The network impact used: the one given, or the one computed (cache it). */
+  readonly networkImpact: NetworkImpact;
+  readonly stats: ScoringStats;
+  /** How many people there are to score. */
+  readonly count: number;
+  /** The i-th person's score, 0 ≤ i < count; each call builds a new PersonScore. */
+  score(i: number): PersonScore;
+  /** Every scored person's topic expertise (as ScoringResult.expertise). */
+  expertise(): Map<number, TopicExpertise[]>;
+}
+
+export function prepareScoring(input: ScoringInput): PreparedScoring {
   const config = resolveScoringConfig(input.config);
-  const ledger = buildLedger(input, config);
+  const discounts = hasDiscounts(input.discounts) ? input.discounts : undefined;
+  const ledger = buildLedger(
+    discounts ? { ...input, interactionWeights: interactionWeights(input.interactions, discounts), contentWeights: discounts.content } : input,
+    config,
+  );
   const impact = input.networkImpact ?? networkImpactFromLedger(ledger, config);
   if (impact.halfLifeDays !== config.halfLifeDays || impact.damping !== config.pageRank.damping) {
     throw new RangeError('scorePeople: networkImpact was computed with a different half-life or damping than this config');
@@ -44,40 +89,34 @@ export function scorePeople(input: ScoringInput): ScoringResult {
   const conversation = conversationLedger(ledger);
   const scored = peopleToScore(ledger, input.personIds);
   const scorer = new PersonScorer(ledger, config, reactor, conversation);
-
-  const people: PersonScore[] = [];
-  const byPerson = new Map<number, PersonScore>();
-  for (const p of scored) {
-    const score = scorer.score(p);
-    people.push(score);
-    byPerson.set(score.personId, score);
-  }
-
-  const expertise = computeExpertise({
-    ledger,
-    scored,
-    reactionsGiven: reactor.reactionsGiven,
-    kindWeights: config.kindWeights,
-    kGrants: input.kGrants ?? [],
-    topicEdges: input.topicEdges ?? [],
-    previous: input.previousExpertise,
-    config,
-  });
+  // Only what expertise needs is kept: not the input, whose records may be large. Traded +K
+  // (authenticity) are left out here, once.
+  const { topicEdges = [], previousExpertise } = input;
+  const kGrants = input.discounts ? countedKGrants(input.kGrants ?? [], input.discounts) : (input.kGrants ?? []);
 
   return {
-    asOf: input.asOf,
     config,
-    people,
-    byPerson,
-    expertise,
     networkImpact: impact,
     stats: {
-      people: people.length,
+      people: scored.length,
       accounts: ledger.accountCount,
       content: ledger.contentCount,
       interactions: ledger.interactionCount,
       ignoredInteractions: ledger.ignoredInteractions,
     },
+    count: scored.length,
+    score: (i) => scorer.score(scored[i]),
+    expertise: () =>
+      computeExpertise({
+        ledger,
+        scored,
+        reactionsGiven: reactor.reactionsGiven,
+        kindWeights: config.kindWeights,
+        kGrants,
+        topicEdges,
+        previous: previousExpertise,
+        config,
+      }),
   };
 }
 

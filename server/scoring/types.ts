@@ -1,6 +1,7 @@
 import type { ContentKind, InteractionKind } from '../../shared/interactions';
 import type { Network } from '../../shared/networks';
 import type { ScoringConfig } from './config';
+import type { AuthenticityDiscounts } from './authenticity/types';
 
 // ---------------------------------------------------------------------------------------------
 // Input records. Instants are epoch milliseconds, like everywhere else in Sway.
@@ -38,6 +39,25 @@ export interface ScoringInteraction {
   kind: InteractionKind;
   occurredAt: number;
 }
+
+/**
+ * Many interactions as parallel columns: entry i of each column is interaction i. Equivalent to an
+ * array of ScoringInteraction, without an object per interaction: what a full rescore reads (a
+ * million records as objects cost hundreds of MB and seconds of garbage collection).
+ */
+export interface InteractionColumns {
+  readonly count: number;
+  readonly actorAccountId: Float64Array;
+  readonly targetAccountId: Float64Array;
+  /** NaN for an interaction on an account (targetContentId null). */
+  readonly targetContentId: Float64Array;
+  /** Position in INTERACTION_KINDS (shared/interactions); any other value is an unknown kind, left out. */
+  readonly kind: Uint8Array;
+  readonly occurredAt: Float64Array;
+}
+
+/** Interactions as records or as columns; the engine gives the same results for both. */
+export type ScoringInteractions = readonly ScoringInteraction[] | InteractionColumns;
 
 /** A +K: one person vouching for another's expertise in a topic. */
 export interface KGrant {
@@ -208,7 +228,8 @@ export interface ScoringInput {
   /** Accounts of everyone to score AND of everyone appearing in the interactions (reactors included). */
   accounts: readonly ScoringAccount[];
   content: readonly ScoringContent[];
-  interactions: readonly ScoringInteraction[];
+  /** Records, or the same as columns (see InteractionColumns). */
+  interactions: ScoringInteractions;
   kGrants?: readonly KGrant[];
   topicEdges?: readonly TopicEdge[];
   /** The previous result (any object with asOf and expertise), for topic hysteresis and fading. */
@@ -221,6 +242,11 @@ export interface ScoringInput {
    * interactions.
    */
   reactorActivity?: ReadonlyMap<number, number>;
+  /**
+   * Authenticity discounts (detectAuthenticity's result.discounts): suspicious interactions count
+   * less or not at all, duplicate posts once, traded +K not at all. Nothing is removed from the input.
+   */
+  discounts?: AuthenticityDiscounts;
   /** Score only these people (default: every person with an account in `accounts`). */
   personIds?: readonly number[];
   config?: ScoringConfigOverrides;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AccountService } from './account.service';
 import { AuthService, type AuthOptions } from './auth/auth.service';
+import { AuthenticityService } from './authenticity/authenticity.service';
 import { ContentService } from './content.service';
 import { DashboardService } from './dashboard.service';
 import { IngestService } from './ingest.service';
@@ -39,6 +40,7 @@ export interface Services {
   privacy: PrivacyService;
   dashboard: DashboardService;
   loginLimiter: LoginLimiter;
+  authenticity: AuthenticityService;
 }
 
 export interface ServicesOptions {
@@ -87,5 +89,6 @@ export function createServices(options: ServicesOptions): Services {
     }),
     dashboard: new DashboardService(),
     loginLimiter: new LoginLimiter(options.state ?? new MemorySharedState(), attempts.perAccount, attempts.perAddress),
+    authenticity: new AuthenticityService(),
   };
 }

@@ -86,6 +86,12 @@ describe('authorisation matrix', () => {
     },
     'Query.scoreDistribution': { query: `{ scoreDistribution { total } }`, expect: readers },
     'Query.topMovers': { query: `{ topMovers { delta } }`, expect: readers },
+    'Query.authenticityFlags': { query: `{ authenticityFlags(first: 5) { totalCount } }`, expect: { ...adminOnly, analyst: 'ok' } },
+    // No flag has this id: the reviewers pass the access rule and learn so.
+    'Mutation.reviewFlag': {
+      query: `mutation { reviewFlag(flagId: "QXV0aGVudGljaXR5RmxhZzo5OTk5OTk=", decision: DISMISSED, reason: "matrix") { decision } }`,
+      expect: { ...adminOnly, analyst: 'NOT_FOUND', admin: 'NOT_FOUND' },
+    },
     'Query.heldRescore': { query: `{ heldRescore { reasons } }`, expect: adminOnly },
     // Nothing is held here: the admin passes the access rule and learns so.
     'Mutation.publishHeldRescore': { query: `mutation { publishHeldRescore { people } }`, expect: { ...adminOnly, admin: 'NOT_FOUND' } },

@@ -3,7 +3,7 @@ import { InteractionKind } from '../../shared/interactions';
 import { Network } from '../../shared/networks';
 import { ContentKind } from '../../shared/interactions';
 import { explainChange, scorePeople } from '../../server/scoring';
-import { packScore, unpackScore } from '../../server/services/scoring/score-store';
+import { PackedText, packScore, unpackScore } from '../../server/services/scoring/score-store';
 
 const DAY = 86_400_000;
 const asOf = Date.UTC(2026, 10, 1);
@@ -38,5 +38,22 @@ describe('packed scores', () => {
     const packed = explainChange(unpackScore(packScore(before, false)), unpackScore(packScore(after, false)));
     expect(packed).toEqual(explainChange(before, after));
     expect(packed.lines.join(' ')).toMatch(/shares per post/);
+  });
+});
+
+describe('PackedText', () => {
+  it('writes numbers exactly as String(Math.round(v * 1e4) / 1e4) would', () => {
+    const round4 = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e4) / 1e4 : 0);
+    const values = [0, -0, 1, -1, 0.5, 2.9, 99.95, 0.00004, 0.00005, -0.00005, 1e-9, 1.00005, 214748.3647, 214748.3648, -214748.3648,
+      2_147_483_647, 2_147_483_648, -2_147_483_648, 123_456_789_012, 1e12 + 0.25, 1e21, NaN, Infinity, -Infinity];
+    let seed = 12345;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 20000; i++) {
+      const r = random();
+      values.push([r, -r * 10, r * 1e5, Math.round(r * 1e6), r * 1e-3, r * 3e9, Math.round(r * 1e4) / 1e4][i % 7]);
+    }
+    const text = new PackedText(16);
+    for (const v of values) text.fixed4(v).comma();
+    expect(text.take()).toBe(values.map((v) => `${String(round4(v))},`).join(''));
   });
 });

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import type { Brand, Campaign, Claim, Content, Interaction, NetworkAccount, Person, Topic, User } from '../../entities';
+import type { AuthenticityReviewRow, Brand, Campaign, Claim, Content, Interaction, NetworkAccount, Person, Topic, User } from '../../entities';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Services } from '../../services';
 import type { ScorePoint } from '../../services/scoring/scoring.service';
+import type { AuthenticityView } from '../../services/authenticity/authenticity.service';
 import type { KCount } from '../../services/k.service';
 import type { RequestContext } from '../../services/request-context';
 import { NotFoundError } from '../../services/errors';
@@ -74,6 +75,13 @@ export function createLoaders(ctx: RequestContext, services: Services) {
       }
       return keys.map((k) => results.get(k) ?? []);
     }),
+
+    /** null where the viewer may not see a person's authenticity. */
+    authenticity: new DataLoader<number, AuthenticityView | null>((ids) => services.authenticity.ofPeople(ctx, ids), { maxBatchSize: 1000 }),
+    flagReviews: new DataLoader<string, AuthenticityReviewRow[]>(async (keys) => {
+      const reviews = await services.authenticity.reviews(ctx, keys);
+      return keys.map((k) => reviews.get(k) ?? []);
+    }, { maxBatchSize: 1000 }),
 
     interactionCounts: new DataLoader<number, Map<string, number>>(async (ids) => {
       const counts = await services.content.interactionCounts(ctx, ids);

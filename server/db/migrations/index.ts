@@ -3,7 +3,8 @@ import { Scores1732000000001 } from './1732000000001-scores';
 import { Users1732000000002 } from './1732000000002-users';
 import { PersonScoreAuthenticity1732000000003 } from './1732000000003-person-score-authenticity';
 import { Campaigns1732000000100 } from './1732000000100-campaigns';
+import { Authenticity1732000000200 } from './1732000000200-authenticity';
 import { Privacy1732000000600 } from './1732000000600-privacy';
 
 /** Every migration, in order. Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1732000000000, Scores1732000000001, Users1732000000002, PersonScoreAuthenticity1732000000003, Campaigns1732000000100, Privacy1732000000600];
+export const MIGRATIONS = [InitialSchema1732000000000, Scores1732000000001, Users1732000000002, PersonScoreAuthenticity1732000000003, Campaigns1732000000100, Authenticity1732000000200, Privacy1732000000600];

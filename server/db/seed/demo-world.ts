@@ -1,7 +1,7 @@
 import { ContentKind, InteractionKind } from '../../../shared/interactions';
 import { NETWORKS, Network } from '../../../shared/networks';
 import type { AccountRecord, ContentRecord, IngestBatch, InteractionRecord, PersonRecord } from '../../services/ingest.records';
-import type { DemoWorldCast, PlantedLabel } from './planted';
+import type { DemoKGrant, DemoWorldCast, PlantedLabel } from './planted';
 import { Random, WeightedTable, zipfSampler } from './random';
 import {
   COMMENT_TEMPLATES,
@@ -47,6 +47,8 @@ export interface DemoWorld {
   planted: PlantedLabel[];
   /** Genuine people with notable patterns, for scoring tests. */
   cast: DemoWorldCast;
+  /** +K given in the world: a few hundred genuine ones, and the planted trades. Not part of the batches. */
+  kGrants: DemoKGrant[];
   /**
    * The world as ingest batches of about `itemsPerBatch` items: every person, then accounts,
    * content (parents before their comments), and interactions, so each batch only refers to
@@ -91,6 +93,7 @@ export function generateDemoWorld(options: DemoWorldOptions): DemoWorld {
     size: { people: people.length, accounts: accounts.length, content: content.length, interactions: interactions.length },
     planted: builder.planted,
     cast: builder.cast(),
+    kGrants: builder.kGrants.sort((a, b) => a.givenAt - b.givenAt || (a.giverExternalId < b.giverExternalId ? -1 : 1)),
     *batches(itemsPerBatch = 5000) {
       if (!(itemsPerBatch >= 1)) throw new RangeError('itemsPerBatch must be ≥ 1');
       let batch: IngestBatch = {};
@@ -231,6 +234,7 @@ class WorldBuilder {
   readonly content: SimContent[] = [];
   readonly interactions: InteractionRecord[] = [];
   readonly planted: PlantedLabel[] = [];
+  readonly kGrants: DemoKGrant[] = [];
 
   private readonly root: Random;
   private readonly windowStart: number;
@@ -280,6 +284,9 @@ class WorldBuilder {
     for (const p of puppetTargets) this.sockPuppets(p.target, p.puppets, rng.fork(`puppets-${p.target.externalId}`));
     const massFollowNetworks = [Network.TWITTER, Network.INSTAGRAM, Network.TWITTER, Network.INSTAGRAM];
     massFollowers.forEach((m, i) => this.massFollow(m, massFollowNetworks[i % massFollowNetworks.length], rng.fork(`mass-${m.externalId}`)));
+    this.plantDuplicateCommenters(rng.fork('duplicate-comments'));
+    this.createOrganicK(this.root.fork('k'));
+    this.plantKTrading(rng.fork('k-trading'));
 
     // A person appears with their oldest account, planted ones included.
     for (const person of this.people) person.record.createdAt = Math.min(...person.accounts.map((a) => a.record.createdAt as number));
@@ -1106,6 +1113,84 @@ class WorldBuilder {
       beneficiaryAccountExternalIds: [account.externalId],
       window: { from: first, to: last + 1 },
     });
+  }
+
+  /** Accounts that paste the same comment two or three times under other people's posts. */
+  private plantDuplicateCommenters(rng: Random): void {
+    const texts = ['Love this!! Check my profile for more like it 🔥🔥', 'Great post, DM me for a collab and free promo!'];
+    [Network.TWITTER, Network.FACEBOOK].forEach((network, n) => {
+      const { person, account } = this.recruit(rng, [network]);
+      const candidates = this.content.filter((c) => c.network === network && c.engagement > 0 && c.author.person !== person && c.author.organic && c.postedAt < this.anchor - 2 * DAY && !c.record.parentExternalId);
+      const posts = rng.sample(candidates, Math.min(5, candidates.length));
+      const times: number[] = [];
+      const kind = network === Network.TWITTER ? InteractionKind.REPLY : InteractionKind.COMMENT;
+      for (const post of posts) {
+        let at = post.postedAt + rng.int(10, 300) * MINUTE;
+        for (let copy = rng.int(2, 3); copy > 0; copy--) {
+          this.addComment(account, post, at, texts[n]);
+          this.interact(kind, account, { content: post }, at);
+          times.push(at);
+          at += rng.int(1, 20) * MINUTE;
+        }
+      }
+      this.planted.push({
+        kind: 'DUPLICATE_COMMENT',
+        description: `${person.record.displayName} left the same comment two or three times under ${posts.length} ${network} posts`,
+        network,
+        personExternalIds: [person.externalId],
+        accountExternalIds: [account.externalId],
+        beneficiaryPersonExternalIds: [person.externalId],
+        beneficiaryAccountExternalIds: [account.externalId],
+        window: { from: Math.min(...times), to: Math.max(...times) + 1 },
+        contentExternalIds: posts.map((p) => p.externalId).sort(),
+      });
+    });
+  }
+
+  /** Genuine +K: people vouch for someone prominent in their community, one way. */
+  private createOrganicK(rng: Random): void {
+    const givers = this.people.filter((p) => (p.role === 'ORDINARY' || p.role === 'CONVERSATIONALIST') && !this.recruited.has(p) && p.accounts.length > 0);
+    const receivers = this.people.filter((p) => (p.role === 'INFLUENCER' || p.role === 'CONVERSATIONALIST') && !this.recruited.has(p));
+    const pairs = new Set<string>();
+    const count = Math.round(300 * this.scale);
+    for (let k = 0; k < count && givers.length && receivers.length; k++) {
+      const giver = rng.pick(givers);
+      const inCommunity = receivers.filter((r) => r.community === giver.community);
+      const receiver = rng.pick(inCommunity.length ? inCommunity : receivers);
+      if (receiver === giver || pairs.has(`${giver.externalId}>${receiver.externalId}`) || pairs.has(`${receiver.externalId}>${giver.externalId}`)) continue;
+      pairs.add(`${giver.externalId}>${receiver.externalId}`);
+      const topic = rng.pick(receiver.community.topics);
+      this.kGrants.push({ giverExternalId: giver.externalId, receiverExternalId: receiver.externalId, topicSlug: topic.slug, givenAt: this.windowStart + rng.int(0, this.options.days * DAY - 1) });
+    }
+  }
+
+  /** +K traded: a reciprocal pair (in two topics) and a circle of three, each within days. */
+  private plantKTrading(rng: Random): void {
+    const networks = [...NETWORKS];
+    for (const size of [2, 3]) {
+      const traders = Array.from({ length: size }, () => this.recruit(rng, networks).person);
+      const start = this.windowStart + rng.int(10, this.options.days - 10) * DAY;
+      const topics = traders[0].community.topics.slice(0, 2);
+      let last = start;
+      for (const topic of topics) {
+        traders.forEach((giver, i) => {
+          const receiver = traders[(i + 1) % size];
+          last = start + rng.int(0, 3 * DAY);
+          this.kGrants.push({ giverExternalId: giver.externalId, receiverExternalId: receiver.externalId, topicSlug: topic.slug, givenAt: last });
+        });
+      }
+      const ids = traders.map((p) => p.externalId);
+      this.planted.push({
+        kind: 'K_TRADING',
+        description: size === 2 ? `${traders[0].record.displayName} and ${traders[1].record.displayName} give each other +K` : `${size} people give +K round a circle`,
+        network: traders[0].accounts[0].network,
+        personExternalIds: ids,
+        accountExternalIds: [],
+        beneficiaryPersonExternalIds: ids,
+        beneficiaryAccountExternalIds: [],
+        window: { from: start, to: start + 3 * DAY + 1 },
+      });
+    }
   }
 
   // -------------------------------------------------------------------------------------------

@@ -17,7 +17,11 @@ export type PlantedKind =
   /** An account that follows thousands and is followed by few. */
   | 'MASS_FOLLOW'
   /** One account posting the same text over and over. */
-  | 'DUPLICATE_CONTENT';
+  | 'DUPLICATE_CONTENT'
+  /** One account leaving the same comment two or three times under the same posts. */
+  | 'DUPLICATE_COMMENT'
+  /** People giving each other +K: reciprocal pairs and a circle of three. */
+  | 'K_TRADING';
 
 export const PLANTED_KINDS: readonly PlantedKind[] = [
   'ENGAGEMENT_RING',
@@ -26,7 +30,18 @@ export const PLANTED_KINDS: readonly PlantedKind[] = [
   'SOCK_PUPPET',
   'MASS_FOLLOW',
   'DUPLICATE_CONTENT',
+  'DUPLICATE_COMMENT',
+  'K_TRADING',
 ];
+
+/** A +K in the demo world, by external ids (written by the seed after the ingest batches). */
+export interface DemoKGrant {
+  giverExternalId: string;
+  receiverExternalId: string;
+  /** Ontology slug. */
+  topicSlug: string;
+  givenAt: number;
+}
 
 /** A time range in epoch milliseconds, from included, to excluded. */
 export interface TimeWindow {

@@ -3,7 +3,8 @@ import type { IngestSection } from '../../services/ingest.records';
 import type { RequestContext } from '../../services/request-context';
 import type { Database } from '../database';
 import { generateDemoWorld, type DemoWorldOptions, type DemoWorldSize } from './demo-world';
-import type { DemoWorldCast, PlantedLabel } from './planted';
+import type { DemoKGrant, DemoWorldCast, PlantedLabel } from './planted';
+import { upsertRows } from '../upsert-rows';
 
 export interface SeedDemoOptions extends DemoWorldOptions {
   /** Items per ingest batch, hence per transaction. */
@@ -42,6 +43,7 @@ export async function seedDemoWorld(ctx: RequestContext, ingest: IngestService, 
     for (const section of Object.keys(SIZE_OF) as IngestSection[]) created[SIZE_OF[section]] += result[section].created;
     batches++;
   }
+  await writeKGrants(ctx.db, world.kGrants);
   const elapsedMs = Math.round(performance.now() - started);
   const { people, accounts, content, interactions } = created;
   const n = (x: number) => x.toLocaleString('en');
@@ -50,6 +52,31 @@ export async function seedDemoWorld(ctx: RequestContext, ingest: IngestService, 
       `${n(people)} people, ${n(accounts)} accounts, ${n(content)} content, ${n(interactions)} interactions created in ${(elapsedMs / 1000).toFixed(1)} s`,
   );
   return { size: world.size, created, batches, elapsedMs, planted: world.planted, cast: world.cast };
+}
+
+/**
+ * The world's +K (genuine ones and the planted trades), written directly: the ingest format has no
+ * +K, and giveK is for a logged-in person at the current time. Skipped when the table already has them.
+ */
+async function writeKGrants(db: Database, grants: DemoKGrant[]): Promise<void> {
+  if (!grants.length) return;
+  const [{ n }]: { n: number | string }[] = await db.reader.query('SELECT COUNT(*) AS n FROM k_grant');
+  if (Number(n) > 0) return;
+  const people = new Map<string, number>();
+  const topics = new Map<string, string>();
+  const b1 = db.binder();
+  const ids = [...new Set(grants.flatMap((g) => [g.giverExternalId, g.receiverExternalId]))];
+  for (const r of (await db.reader.query(`SELECT id, external_id FROM person WHERE external_id IN (${b1.list(ids)})`, b1.params)) as { id: number; external_id: string }[]) people.set(r.external_id, Number(r.id));
+  const b2 = db.binder();
+  const slugs = [...new Set(grants.map((g) => g.topicSlug))];
+  for (const r of (await db.reader.query(`SELECT id, slug FROM topic WHERE slug IN (${b2.list(slugs)})`, b2.params)) as { id: string; slug: string }[]) topics.set(r.slug, r.id);
+  const rows = grants.filter((g) => people.has(g.giverExternalId) && people.has(g.receiverExternalId) && topics.has(g.topicSlug));
+  await db.transaction((m) =>
+    upsertRows(db, m, 'k_grant', ['giver_person_id', 'receiver_person_id', 'topic_id', 'given_at'], ['id'], rows.length, (i) => {
+      const g = rows[i];
+      return [people.get(g.giverExternalId), people.get(g.receiverExternalId), topics.get(g.topicSlug), g.givenAt];
+    }, 'nothing'),
+  );
 }
 
 /** True when the database holds no person: the only state in which the demo world is seeded. */

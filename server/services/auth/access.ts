@@ -30,6 +30,10 @@ export const ACCESS = {
   privacyRequest: [Role.ADMIN],
   /** Looking people up by region or language, which only they (and admins on requests) may see. */
   filterByPersonalDetails: [Role.ADMIN],
+  /** Authenticity flags with their evidence, and the list of flagged people. */
+  authenticityFlags: [Role.ADMIN, Role.ANALYST],
+  /** Confirming or dismissing a flag. */
+  reviewFlag: [Role.ADMIN, Role.ANALYST],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACCESS;

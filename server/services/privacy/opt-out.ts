@@ -1,4 +1,13 @@
-import type { KGrant, ScoringAccount, ScoringContent, ScoringInteraction } from '../../scoring';
+import {
+  allocateInteractionColumns,
+  interactionCount,
+  isInteractionColumns,
+  type KGrant,
+  type ScoringAccount,
+  type ScoringContent,
+  type ScoringInteraction,
+  type ScoringInteractions,
+} from '../../scoring';
 import type { Database } from '../../db/database';
 
 /**
@@ -27,8 +36,29 @@ export async function readOptedOut(db: Database): Promise<{ people: Set<number>;
 interface ScoringRecords {
   accounts: readonly ScoringAccount[];
   content: readonly ScoringContent[];
-  interactions: readonly ScoringInteraction[];
+  interactions: ScoringInteractions;
   kGrants?: readonly KGrant[];
+}
+
+/** The interactions none of these accounts took part in, in the form they came (records or columns). */
+function interactionsWithout<T extends ScoringInteractions>(interactions: T, accounts: ReadonlySet<number>): T {
+  if (!isInteractionColumns(interactions)) {
+    return (interactions as readonly ScoringInteraction[]).filter((i) => !accounts.has(i.actorAccountId) && !accounts.has(i.targetAccountId)) as unknown as T;
+  }
+  const { actorAccountId, targetAccountId } = interactions;
+  const n = interactionCount(interactions);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (!accounts.has(actorAccountId[i]) && !accounts.has(targetAccountId[i])) keep.push(i);
+  if (keep.length === n) return interactions;
+  const out = allocateInteractionColumns(keep.length);
+  keep.forEach((from, to) => {
+    out.actorAccountId[to] = interactions.actorAccountId[from];
+    out.targetAccountId[to] = interactions.targetAccountId[from];
+    out.targetContentId[to] = interactions.targetContentId[from];
+    out.kind[to] = interactions.kind[from];
+    out.occurredAt[to] = interactions.occurredAt[from];
+  });
+  return out as T;
 }
 
 /**
@@ -45,7 +75,7 @@ export async function withoutOptedOut<T extends ScoringRecords>(db: Database, in
     ...input,
     accounts: input.accounts.filter((a) => !people.has(a.personId)),
     content: input.content.filter((c) => !accounts.has(c.authorAccountId)),
-    interactions: input.interactions.filter((i) => !accounts.has(i.actorAccountId) && !accounts.has(i.targetAccountId)),
+    interactions: interactionsWithout(input.interactions, accounts),
     ...(input.kGrants ? { kGrants: input.kGrants.filter((g) => !people.has(g.giverPersonId) && !people.has(g.receiverPersonId)) } : {}),
   };
 }

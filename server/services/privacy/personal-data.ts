@@ -75,6 +75,15 @@ export const PERSONAL_DATA: readonly TableEntry[] = [
     owner: (p) => `t.giver_person_id = ${p()} OR t.receiver_person_id = ${p()}`,
     erase: DELETE,
   },
+  { table: 'authenticity_review', personal: true, what: "analysts' decisions on their authenticity flags", owner: (p) => `t.person_id = ${p()}`, erase: DELETE },
+  {
+    table: 'authenticity_flag',
+    personal: true,
+    what: 'authenticity flags about them, with evidence',
+    owner: (p) => `t.person_id = ${p()}`,
+    erase: DELETE,
+    optOut: 'delete',
+  },
   { table: 'score_snapshot', personal: true, what: 'their daily score history', owner: (p) => `t.person_id = ${p()}`, erase: DELETE },
   { table: 'topic_expertise', personal: true, what: 'their topic expertise', owner: (p) => `t.person_id = ${p()}`, erase: DELETE, optOut: 'delete' },
   {

@@ -1,8 +1,22 @@
-import { scorePeople, type ExpertiseSnapshot, type NetworkImpact, type ScoringConfigOverrides } from '../../scoring';
+import {
+  measureScoreEffects,
+  prepareScoring,
+  type AuthenticityDiscounts,
+  type ExpertiseSnapshot,
+  type NetworkImpact,
+  type PreparedScoring,
+  type ScoringConfigOverrides,
+  type ScoringInput,
+  type scorePeople,
+} from '../../scoring';
 import type { Database } from '../../db/database';
+import { detectForRescore, storeAuthenticity } from '../authenticity/authenticity-rescore';
 import { checkRescore, scoreStats, type GuardVerdict, type RescoreGuardInput } from './rescore-guard';
-import { readEverything, readExpertise } from './scoring-data';
+import { readEverything, readExpertise, type Everything } from './scoring-data';
 import { dayOf, endOfDay, storeScores } from './score-store';
+
+/** Page cache of the rescore's own reader connections (see DatabaseOptions.readerCacheKib). */
+export const RESCORE_READER_CACHE_KIB = 4096;
 
 export interface RescoreOptions {
   /** The instant to score at; now by default. */
@@ -11,10 +25,24 @@ export interface RescoreOptions {
   backfillDays?: number;
   config?: ScoringConfigOverrides;
   onProgress?: (done: number, total: number, label: string) => void;
-  /** Checks the current scores before they are written; a broken-looking result is held, not written. */
+  /** Checks the current scores as they are written; a broken-looking result is rolled back and held. */
   guard?: RescoreGuardInput;
   /** The engine; tests inject a broken one (in-process runs only: a function does not cross to a worker). */
   engine?: typeof scorePeople;
+}
+
+/** Thrown inside the current day's transaction so that nothing of a held rescore is written. */
+class HeldByGuard extends Error {
+  constructor(readonly verdict: GuardVerdict) {
+    super('rescore held by the guard');
+  }
+}
+
+/** An injected whole-result engine, seen through the streaming interface the job uses. */
+function prepareWith(engine: RescoreOptions['engine'], input: ScoringInput): PreparedScoring {
+  if (!engine) return prepareScoring(input);
+  const result = engine(input);
+  return { config: prepareScoring(input).config, networkImpact: result.networkImpact, stats: result.stats, count: result.people.length, score: (i) => result.people[i], expertise: () => result.expertise };
 }
 
 export interface RescoreSummary {
@@ -23,9 +51,15 @@ export interface RescoreSummary {
   interactions: number;
   days: number;
   readMs: number;
+  /** Preparing (ledger, network impact) and scoring people, on the job's thread. */
   scoreMs: number;
+  /** The rest of the writing: packing, and waiting for the database beyond what overlapped with scoring. */
   writeMs: number;
   networkImpact: NetworkImpact;
+  /** Authenticity: the discounts applied (incremental rescores reuse them), flags found, time detecting and measuring flags' score effects. */
+  discounts: AuthenticityDiscounts;
+  flags: number;
+  detectMs: number;
   /** Set when the guard held the current scores: nothing of the current day was written. */
   held?: GuardVerdict;
 }
@@ -33,12 +67,17 @@ export interface RescoreSummary {
 /**
  * The full recompute, network impact included: reads everything once, scores every person at
  * asOf (and at the end of each backfilled day, oldest first so topic hysteresis carries forward),
- * and stores current scores, daily snapshots and expertise. Runs in a worker thread in production.
+ * and stores current scores, daily snapshots and expertise. People are scored as their chunk is
+ * written, so no more than a chunk of scores is ever held, and scoring the next chunk overlaps
+ * with the database writing the last. Runs in a worker thread in production.
  */
 export async function runFullRescore(db: Database, options: RescoreOptions): Promise<RescoreSummary> {
   const t0 = performance.now();
-  let data: Awaited<ReturnType<typeof readEverything>> | undefined = await readEverything(db, options.asOf);
+  let data: Everything | undefined = await readEverything(db, options.asOf);
   const t1 = performance.now();
+  // Authenticity (a separate step): detect once at asOf; its discounts apply to every day scored.
+  const authenticity = await detectForRescore(db, data, options.asOf);
+  let detectMs = performance.now() - t1;
   const days: { asOf: number; day: string }[] = [];
   for (let back = options.backfillDays ?? 0; back >= 1; back--) {
     const day = dayOf(options.asOf - back * 86_400_000);
@@ -47,44 +86,79 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
   days.push({ asOf: options.asOf, day: dayOf(options.asOf) });
 
   let previous: ExpertiseSnapshot | undefined = days.length > 1 ? undefined : await readExpertise(db, options.asOf);
-  let interactionCount = 0;
+  const interactionCount = data.interactions.count;
   let scoreMs = 0;
   let writeMs = 0;
-  let last: ReturnType<typeof scorePeople> | undefined;
+  let people = 0;
+  let networkImpact: NetworkImpact | undefined;
   for (const [index, { asOf, day }] of days.entries()) {
     const s0 = performance.now();
     const current = index === days.length - 1;
     const content = asOf >= options.asOf ? data!.content : data!.content.filter((c) => c.postedAt <= asOf);
-    const result = (options.engine ?? scorePeople)({ ...data!, content, asOf, previousExpertise: previous, config: options.config });
-    if (current && options.guard) {
-      const verdict = checkRescore(scoreStats(result.people.map((p) => p.score)), options.guard.baseline, options.guard.bounds);
-      if (!verdict.ok) {
-        const { interactions } = data!;
-        return { asOf: options.asOf, people: result.people.length, interactions: interactions.length, days: days.length, readMs: t1 - t0, scoreMs: scoreMs + performance.now() - s0, writeMs, networkImpact: result.networkImpact, held: verdict };
-      }
-    }
+    const scoring = prepareWith(options.engine, { ...data!, content, asOf, previousExpertise: previous, config: options.config, discounts: authenticity.discounts });
+    let effectMs = 0;
     if (current) {
-      interactionCount = data!.interactions.length;
-      data = undefined; // hundreds of MB on a large world: let them go before writing
+      const e0 = performance.now();
+      measureScoreEffects({ ...data!, asOf }, authenticity, scoring.networkImpact); // authenticity: points each discount took
+      effectMs = performance.now() - e0;
+      detectMs += effectMs;
+      data = undefined; // the engine keeps what it needs: let the records go before writing
     }
-    const s1 = performance.now();
-    await db.transaction((m) =>
-      storeScores(db, m, result.people, asOf, { current, snapshotDay: day, expertise: current ? result.expertise : undefined, everyone: true }),
-    );
-    scoreMs += s1 - s0;
-    writeMs += performance.now() - s1;
-    previous = { asOf, expertise: result.expertise };
-    last = result;
+    const expertise = scoring.expertise();
+    let scoringMs = performance.now() - s0 - effectMs;
+    // The guard sees every current score as it is written and rolls the day back if the whole looks broken.
+    const guarded = current && options.guard ? new Float64Array(scoring.count) : undefined;
+    const timed = {
+      count: scoring.count,
+      score: (i: number) => {
+        const s = performance.now();
+        const score = scoring.score(i);
+        scoringMs += performance.now() - s;
+        if (guarded) {
+          guarded[i] = score.score;
+          if (!Number.isFinite(score.score)) throw new HeldByGuard(checkRescore(scoreStats([score.score]), undefined, options.guard!.bounds));
+        }
+        return score;
+      },
+    };
+    try {
+      await db.transaction(async (m) => {
+        await storeScores(db, m, timed, asOf, { current, snapshotDay: day, expertise: current ? expertise : undefined, everyone: true });
+        if (guarded) {
+          const verdict = checkRescore(scoreStats(guarded), options.guard!.baseline, options.guard!.bounds);
+          if (!verdict.ok) throw new HeldByGuard(verdict);
+        }
+      });
+    } catch (err) {
+      if (!(err instanceof HeldByGuard)) throw err;
+      // Held at the first NaN (the rest was not scored), or after all were scored and written: rolled back either way.
+      return {
+        asOf: options.asOf, people: scoring.count, interactions: interactionCount, days: days.length, readMs: t1 - t0, scoreMs: scoreMs + scoringMs, writeMs,
+        networkImpact: scoring.networkImpact, discounts: authenticity.discounts, flags: authenticity.flags.length, detectMs,
+        held: err.verdict,
+      };
+    }
+    scoreMs += scoringMs;
+    writeMs += performance.now() - s0 - effectMs - scoringMs;
+    previous = { asOf, expertise };
+    people = scoring.count;
+    networkImpact = scoring.networkImpact;
     options.onProgress?.(index + 1, days.length, day);
   }
+  const w0 = performance.now();
+  await storeAuthenticity(db, authenticity);
+  writeMs += performance.now() - w0;
   return {
     asOf: options.asOf,
-    people: last!.people.length,
+    people,
     interactions: interactionCount,
     days: days.length,
     readMs: t1 - t0,
     scoreMs,
     writeMs,
-    networkImpact: last!.networkImpact,
+    networkImpact: networkImpact!,
+    discounts: authenticity.discounts,
+    flags: authenticity.flags.length,
+    detectMs,
   };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../../db/database';
-import { runFullRescore, type RescoreOptions } from './rescore-job';
+import { RESCORE_READER_CACHE_KIB, runFullRescore, type RescoreOptions } from './rescore-job';
 
 /** The full rescore in a thread of its own, so the API keeps answering while it runs. */
 interface RescoreWorkerData {
@@ -11,7 +11,7 @@ interface RescoreWorkerData {
 
 async function main(): Promise<void> {
   const { database, options } = workerData as RescoreWorkerData;
-  const db = await Database.open({ ...database, logSql: false });
+  const db = await Database.open({ ...database, logSql: false }, { readerCacheKib: RESCORE_READER_CACHE_KIB });
   try {
     const summary = await runFullRescore(db, {
       ...options,

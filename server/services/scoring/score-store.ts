@@ -3,7 +3,7 @@ import { INTERACTION_KINDS } from '../../../shared/interactions';
 import { NETWORKS } from '../../../shared/networks';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Database } from '../../db/database';
-import { upsertRows } from '../../db/upsert-rows';
+import { upsertRows, type Queryable } from '../../db/upsert-rows';
 
 /** UTC day of an instant, "YYYY-MM-DD": the key of the daily history. */
 export function dayOf(ms: number): string {
@@ -19,29 +19,167 @@ const COMPONENTS = ['reach', 'amplification', 'networkImpact', 'conversation'] a
 const EVIDENCE = ['distinctReactors', 'reactions', 'contentCount', 'conversations'] as const;
 const FIGURES = ['posts', 'reactorInfluence', 'reactorSelectivity', 'conversationPartners', 'followers'] as const;
 
-/** Four decimals: plenty for explanations, fewer bytes, and cheap (toPrecision was most of a rescore's write time). */
-const round4 = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e4) / 1e4 : 0);
-
 /**
  * Scores are stored packed, as one array of numbers without key names: a full rescore writes one
  * row per person and the history one per person and day, so bytes add up. A day's snapshot keeps
  * what explaining a change between two dates needs (components, evidence, figures); the current
- * score adds its per-network parts, top content and top engagers.
+ * score adds its per-network parts, top content and top engagers. Numbers have four decimals at
+ * most: plenty for explanations, and fewer bytes.
  */
 export function packScore(s: PersonScore, withDetails: boolean): string {
-  const values = [
-    s.personId, s.score, s.band.low, s.band.high, s.raw,
-    ...COMPONENTS.flatMap((c) => [s.components[c].value, s.components[c].weight, s.components[c].contribution]),
-    ...EVIDENCE.map((e) => s.evidence[e]),
-    ...FIGURES.map((f) => s.figures[f]),
-    ...INTERACTION_KINDS.map((k) => s.figures.reactionsPerPost[k]),
-  ].map(round4);
-  if (withDetails) {
-    values.push(s.perNetwork.length, ...s.perNetwork.flatMap((n) => [NETWORKS.indexOf(n.network), round4(n.raw), round4(n.share), n.score]));
-    values.push(s.topContent.length, ...s.topContent.flatMap((c) => [c.contentId, round4(c.contribution)]));
-    values.push(s.topEngagers.length, ...s.topEngagers.flatMap((e) => [e.personId, round4(e.contribution)]));
+  const text = new PackedText(512);
+  writePacked(text, s, withDetails);
+  return text.take();
+}
+
+/** Writes a score's packed array: the snapshot's figures, then with details the lists. */
+function writePacked(out: PackedText, s: PersonScore, withDetails: boolean): void {
+  packFigures(out, s);
+  if (withDetails) packLists(out, s);
+  out.char(CLOSE);
+}
+
+/** "[" and what a snapshot keeps: id, score, band, raw, components, evidence, figures. */
+function packFigures(out: PackedText, s: PersonScore): void {
+  out.char(OPEN);
+  out.fixed4(s.personId);
+  for (const v of [s.score, s.band.low, s.band.high, s.raw]) out.comma().fixed4(v);
+  for (const c of COMPONENTS) {
+    const component = s.components[c];
+    out.comma().fixed4(component.value).comma().fixed4(component.weight).comma().fixed4(component.contribution);
   }
-  return `[${values.join(',')}]`;
+  for (const e of EVIDENCE) out.comma().fixed4(s.evidence[e]);
+  for (const f of FIGURES) out.comma().fixed4(s.figures[f]);
+  for (const k of INTERACTION_KINDS) out.comma().fixed4(s.figures.reactionsPerPost[k]);
+}
+
+/** What the current score adds, each list preceded by its length: per network, top content, top engagers. */
+function packLists(out: PackedText, s: PersonScore): void {
+  out.comma().fixed4(s.perNetwork.length);
+  for (const n of s.perNetwork) out.comma().fixed4(NETWORKS.indexOf(n.network)).comma().fixed4(n.raw).comma().fixed4(n.share).comma().fixed4(n.score);
+  out.comma().fixed4(s.topContent.length);
+  for (const c of s.topContent) out.comma().fixed4(c.contentId).comma().fixed4(c.contribution);
+  out.comma().fixed4(s.topEngagers.length);
+  for (const e of s.topEngagers) out.comma().fixed4(e.personId).comma().fixed4(e.contribution);
+}
+
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const DOT = 0x2e;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+
+/**
+ * ASCII text written byte by byte into a growing buffer: packing a full rescore's scores writes
+ * millions of numbers, and turning each into a string of its own (what Number#toString and join
+ * do) was most of the time a rescore spent writing.
+ */
+export class PackedText {
+  private buffer: Buffer;
+  private length = 0;
+  private readonly digits = new Uint8Array(24);
+
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** The text written so far, and a fresh start. */
+  take(): string {
+    const text = this.buffer.toString('latin1', 0, this.length);
+    this.length = 0;
+    return text;
+  }
+
+  char(code: number): this {
+    if (this.length === this.buffer.length) this.grow(1);
+    this.buffer[this.length++] = code;
+    return this;
+  }
+
+  comma(): this {
+    return this.char(COMMA);
+  }
+
+  /** ASCII text as is (no escaping: callers write only digits, signs, dashes and letters). */
+  ascii(text: string): this {
+    this.reserve(text.length);
+    this.length += this.buffer.write(text, this.length, 'latin1');
+    return this;
+  }
+
+  /** Everything another PackedText holds. */
+  append(other: PackedText): this {
+    this.reserve(other.length);
+    other.buffer.copy(this.buffer, this.length, 0, other.length);
+    this.length += other.length;
+    return this;
+  }
+
+  /**
+   * A number rounded to four decimals, written exactly as String(Math.round(v * 1e4) / 1e4) would
+   * (no trailing zeros, no "-0"); not finite → 0.
+   */
+  fixed4(v: number): this {
+    if (!Number.isFinite(v)) return this.char(ZERO);
+    if (Number.isInteger(v) && v < 2_147_483_648 && v > -2_147_483_648) {
+      // Ids, counts, whole scores: exact in both directions.
+      if (v < 0) this.char(MINUS);
+      return this.integer(Math.abs(v));
+    }
+    let n = Math.round(v * 1e4);
+    // Beyond 2^31 ten-thousandths the shortest decimal of n / 1e4 is left to the engine's own printer.
+    if (n > 2_147_483_647 || n < -2_147_483_647) return this.ascii(String(n / 1e4));
+    if (n === 0) return this.char(ZERO);
+    if (n < 0) {
+      this.char(MINUS);
+      n = -n;
+    }
+    const whole = Math.floor(n / 10_000);
+    let fraction = n - whole * 10_000;
+    this.integer(whole);
+    if (fraction === 0) return this;
+    let places = 4;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      places--;
+    }
+    this.reserve(places + 1);
+    this.buffer[this.length++] = DOT;
+    for (let i = places - 1; i >= 0; i--) {
+      this.buffer[this.length + i] = ZERO + (fraction % 10);
+      fraction = Math.floor(fraction / 10);
+    }
+    this.length += places;
+    return this;
+  }
+
+  /** A non-negative safe integer. */
+  integer(n: number): this {
+    let count = 0;
+    do {
+      this.digits[count++] = ZERO + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    this.reserve(count);
+    while (count > 0) this.buffer[this.length++] = this.digits[--count];
+    return this;
+  }
+
+  private reserve(count: number): void {
+    if (this.length + count > this.buffer.length) this.grow(count);
+  }
+
+  private grow(count: number): void {
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + count));
+    this.buffer.copy(bigger, 0, 0, this.length);
+    this.buffer = bigger;
+  }
 }
 
 /** The PersonScore a packed score describes; a snapshot has no per-network parts, top content or engagers. */
@@ -64,11 +202,20 @@ export function unpackScore(text: string): PersonScore {
   };
 }
 
-/** Writes scores, one day's snapshots and topic expertise in chunked multi-row upserts. */
+/** Scores to store: a list, or people scored one at a time as they are written (see prepareScoring). */
+export type ScoreSource = readonly PersonScore[] | { readonly count: number; score(i: number): PersonScore };
+
+/** People per chunk when scores are written as VALUES lists (PostgreSQL). */
+const VALUES_CHUNK = 5000;
+
+/**
+ * Writes scores, one day's snapshots and topic expertise in chunked multi-row upserts. Each
+ * person's score is taken from the source once, when its chunk is written.
+ */
 export async function storeScores(
   db: Database,
   manager: EntityManager,
-  scores: readonly PersonScore[],
+  source: ScoreSource,
   asOf: number,
   options: {
     current: boolean;
@@ -79,19 +226,26 @@ export async function storeScores(
   },
 ): Promise<void> {
   const q = manager.queryRunner!;
-  // Rows are built a statement at a time: a full rescore writes 100,000s of them.
-  if (options.current) {
-    await upsertRows(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'], scores.length, (i) => {
-      const s = scores[i];
-      return [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf];
-    });
-  }
-  if (options.snapshotDay) {
-    const day = options.snapshotDay;
-    await upsertRows(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
-      const s = scores[i];
-      return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)];
-    });
+  const count = 'score' in source ? source.count : source.length;
+  const scoreAt = 'score' in source ? (i: number) => source.score(i) : (i: number) => source[i];
+  if (db.dialect === 'sqlite') await writeScoresFromJson(q, count, scoreAt, asOf, options.current, options.snapshotDay);
+  else {
+    for (let at = 0; at < count; at += VALUES_CHUNK) {
+      const scores = Array.from({ length: Math.min(VALUES_CHUNK, count - at) }, (_, i) => scoreAt(at + i));
+      if (options.current) {
+        await upsertRows(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'as_of'], ['person_id'], scores.length, (i) => {
+          const s = scores[i];
+          return [s.personId, s.score, s.band.low, s.band.high, packScore(s, true), asOf];
+        });
+      }
+      if (options.snapshotDay) {
+        const day = options.snapshotDay;
+        await upsertRows(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
+          const s = scores[i];
+          return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s, false)];
+        });
+      }
+    }
   }
   if (options.expertise) {
     const people = [...options.expertise.keys()];
@@ -105,4 +259,88 @@ export async function storeScores(
     for (const [personId, topics] of options.expertise) for (const t of topics) rows.push([personId, t.topicId, t.expertise, t.active]);
     await upsertRows(db, q, 'topic_expertise', ['person_id', 'topic_id', 'expertise', 'active'], ['person_id', 'topic_id'], rows.length, (i) => rows[i]);
   }
+}
+
+/** About this many characters of JSON per statement. */
+const JSON_CHUNK_CHARS = 4 << 20;
+const UPDATE_SCORE = 'score = excluded.score, band_low = excluded.band_low, band_high = excluded.band_high, details = excluded.details';
+/**
+ * Rows come from one JSON parameter (as the importer's): one statement per few thousand rows, no
+ * binding cost per value. Scores and bands (one decimal) travel as tenths, so what is stored is
+ * k / 10.0 computed by SQLite, bit for bit the double JavaScript holds.
+ */
+const PERSON_SCORE_FROM_JSON =
+  `INSERT INTO person_score (person_id, score, band_low, band_high, details, as_of) ` +
+  `SELECT value ->> 0, (value ->> 1) / 10.0, (value ->> 2) / 10.0, (value ->> 3) / 10.0, value ->> 4, value ->> 5 FROM json_each(?) WHERE true ` +
+  `ON CONFLICT (person_id) DO UPDATE SET ${UPDATE_SCORE}, as_of = excluded.as_of`;
+const SNAPSHOT_FROM_JSON =
+  `INSERT INTO score_snapshot (person_id, day, score, band_low, band_high, details) ` +
+  `SELECT value ->> 0, value ->> 1, (value ->> 2) / 10.0, (value ->> 3) / 10.0, (value ->> 4) / 10.0, value ->> 5 FROM json_each(?) WHERE true ` +
+  `ON CONFLICT (person_id, day) DO UPDATE SET ${UPDATE_SCORE}`;
+
+/**
+ * SQLite: current scores and/or one day's snapshots, each packed once (the snapshot's figures are
+ * the start of the current score's), written as JSON chunks. SQLite runs a statement on a thread
+ * of its own, so the next chunk is scored and packed while the last one is written: on two cores
+ * scoring and writing overlap.
+ */
+async function writeScoresFromJson(
+  q: Queryable,
+  count: number,
+  scoreAt: (i: number) => PersonScore,
+  asOf: number,
+  current: boolean,
+  snapshotDay: string | undefined,
+): Promise<void> {
+  if (!current && !snapshotDay) return;
+  const figures = new PackedText(1024);
+  const lists = new PackedText(1024);
+  const currentRows = new PackedText(JSON_CHUNK_CHARS + 4096);
+  const snapshotRows = new PackedText(JSON_CHUNK_CHARS + 4096);
+  const dayJson = snapshotDay === undefined ? '' : JSON.stringify(snapshotDay);
+  let pending: Promise<unknown> = Promise.resolve();
+  for (let at = 0; at < count; ) {
+    currentRows.char(OPEN);
+    snapshotRows.char(OPEN);
+    for (let first = true; at < count && currentRows.size + snapshotRows.size < JSON_CHUNK_CHARS; at++, first = false) {
+      const s = scoreAt(at);
+      packFigures(figures, s);
+      const tenths = [Math.round(s.score * 10), Math.round(s.band.low * 10), Math.round(s.band.high * 10)];
+      if (current) {
+        packLists(lists, s);
+        if (!first) currentRows.comma();
+        currentRows.char(OPEN).fixed4(s.personId);
+        for (const t of tenths) currentRows.comma().fixed4(t);
+        currentRows.comma().char(QUOTE).append(figures).append(lists).char(CLOSE).char(QUOTE).comma().fixed4(asOf).char(CLOSE);
+      }
+      if (snapshotDay !== undefined) {
+        if (!first) snapshotRows.comma();
+        snapshotRows.char(OPEN).fixed4(s.personId).comma().ascii(dayJson);
+        for (const t of tenths) snapshotRows.comma().fixed4(t);
+        snapshotRows.comma().char(QUOTE).append(figures).char(CLOSE).char(QUOTE).char(CLOSE);
+      }
+      figures.take();
+      lists.take();
+    }
+    currentRows.char(CLOSE);
+    snapshotRows.char(CLOSE);
+    const currentJson = currentRows.take();
+    const snapshotJson = snapshotRows.take();
+    await pending;
+    pending = settleAll([
+      current ? q.query(PERSON_SCORE_FROM_JSON, [currentJson]) : undefined,
+      snapshotDay !== undefined ? q.query(SNAPSHOT_FROM_JSON, [snapshotJson]) : undefined,
+    ]);
+  }
+  await pending;
+}
+
+/**
+ * Waits for every statement, then fails with the first error: the transaction must not roll back
+ * while a statement of it is still queued on the connection (it would then run outside of it).
+ */
+async function settleAll(statements: (Promise<unknown> | undefined)[]): Promise<void> {
+  const results = await Promise.allSettled(statements);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -1,6 +1,7 @@
 import {
   compareScores,
   explainChange,
+  type AuthenticityDiscounts,
   scorePeople,
   type NetworkImpact,
   type PersonScore,
@@ -54,6 +55,8 @@ export interface ScoringServiceOptions {
  */
 export class ScoringService {
   private impact: NetworkImpact | undefined;
+  /** The authenticity discounts of the last full rescore: incremental rescores apply them too. */
+  private discounts: AuthenticityDiscounts | undefined;
   private fullRescore: Promise<RescoreSummary> | undefined;
   private readonly inFlight = new Map<number, Promise<PersonScore | undefined>>();
   private readonly clock: () => number;
@@ -179,10 +182,11 @@ export class ScoringService {
           return summary;
         }
         this.impact = rehydrate(summary.networkImpact);
+        this.discounts = summary.discounts;
         await this.options.cache.clear();
         await this.options.heldStore?.set(undefined);
         await this.options.cluster?.announceRescore(this.impact);
-        this.log(`Rescored ${summary.people.toLocaleString('en')} people over ${summary.days} day(s) (read ${ms(summary.readMs)}, score ${ms(summary.scoreMs)}, write ${ms(summary.writeMs)})`);
+        this.log(`Rescored ${summary.people.toLocaleString('en')} people over ${summary.days} day(s) (read ${ms(summary.readMs)}, authenticity ${ms(summary.detectMs)}: ${summary.flags} flags, score ${ms(summary.scoreMs)}, write ${ms(summary.writeMs)})`);
         this.options.onFullRescore?.({ outcome: 'published', seconds: seconds(), summary });
         return summary;
       } catch (error) {
@@ -259,7 +263,7 @@ export class ScoringService {
     const out = new Map<number, PersonScore>();
     if (ids.length) {
       const [data, previous] = await Promise.all([readAround(ctx.db, ids, asOf), readExpertise(ctx.db, asOf, ids)]);
-      const result = scorePeople({ ...data, asOf, networkImpact: impact, previousExpertise: previous, personIds: ids, config: this.options.config });
+      const result = scorePeople({ ...data, asOf, networkImpact: impact, previousExpertise: previous, personIds: ids, config: this.options.config, discounts: this.discounts });
       const scored = result.people.filter((s) => known.has(s.personId));
       const expertise = new Map(ids.map((id) => [id, result.expertise.get(id) ?? []]));
       await ctx.db.transaction((m) => storeScores(ctx.db, m, scored, asOf, { current: true, snapshotDay: dayOf(asOf), expertise }));

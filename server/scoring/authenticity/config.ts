@@ -1,0 +1,24 @@
+import type { AuthenticityConfig } from './types';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The detectors' thresholds; see server/scoring/README.md ("Authenticity") for why each has its value. */
+export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = Object.freeze({
+  selfMinInteractions: 3,
+  massFollowMin: 300,
+  massFollowRatio: 10,
+  thinMaxFollowers: 10,
+  burstMin: 30,
+  burstWindowMs: HOUR,
+  puppetMinActions: 8,
+  puppetTopShare: 0.8,
+  puppetMinSpanMs: 2 * DAY,
+  ringMutualMin: 3,
+  ringMinMutuals: 4,
+  ringMinClosure: 0.5,
+  ringMinInsideShare: 0.5,
+  duplicateMinCopies: 3,
+  duplicateCommentMin: 1,
+  kTradeWindowMs: 14 * DAY,
+});
