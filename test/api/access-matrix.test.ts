@@ -87,10 +87,10 @@ describe('authorisation matrix', () => {
     'Query.scoreDistribution': { query: `{ scoreDistribution { total } }`, expect: readers },
     'Query.topMovers': { query: `{ topMovers { delta } }`, expect: readers },
     'Query.authenticityFlags': { query: `{ authenticityFlags(first: 5) { totalCount } }`, expect: { ...adminOnly, analyst: 'ok' } },
-    // No flag has this id: the reviewers pass the access rule and learn so.
+    // Not a flag's id: the reviewers pass the access rule and are told the id is bad.
     'Mutation.reviewFlag': {
-      query: `mutation { reviewFlag(flagId: "QXV0aGVudGljaXR5RmxhZzo5OTk5OTk=", decision: DISMISSED, reason: "matrix") { decision } }`,
-      expect: { ...adminOnly, analyst: 'NOT_FOUND', admin: 'NOT_FOUND' },
+      query: `mutation { reviewFlag(flagId: "QXV0aGVudGljaXR5RmxhZzo5OTk5OTk=", decision: DISMISSED, reason: "matrix") { __typename } }`,
+      expect: { ...adminOnly, analyst: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' },
     },
     'Query.heldRescore': { query: `{ heldRescore { reasons } }`, expect: adminOnly },
     // Nothing is held here: the admin passes the access rule and learns so.

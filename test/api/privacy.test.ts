@@ -318,7 +318,7 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       const res = await gqlAs(server, tokens.p4, EXPORT_MINE);
       expect(res.errors).toBeUndefined();
       const doc = res.data.exportMyData;
-      await expectRoundTrip(doc, rowId('pv-p4'), PERSONAL_TABLES.map((e) => e.table).filter((t) => !['person_opt_out', 'claim', 'conversion', 'brand_member'].includes(t)));
+      await expectRoundTrip(doc, rowId('pv-p4'), PERSONAL_TABLES.map((e) => e.table).filter((t) => !['person_opt_out', 'claim', 'conversion', 'brand_member', 'authenticity_flag', 'authenticity_review'].includes(t)));
       expect(doc.tables.person.rows).toEqual([expect.objectContaining({ externalId: 'pv-p4', displayName: 'Person pv 4', region: 'FR', language: 'en' })]);
       expect(doc.tables.app_user.rows).toEqual([expect.objectContaining({ email: 'p4@privacy.test', role: 'INFLUENCER' })]);
       const grants = doc.tables.k_grant.rows.map((g: any) => [g.giverPersonId, g.receiverPersonId]);

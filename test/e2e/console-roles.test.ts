@@ -94,7 +94,8 @@ describe('the console on the demo world, by role, in Chromium', () => {
     await browse(
       'analyst-explorer',
       async (page) => {
-        await logIn(page, 'analyst@demo.sway');
+        // Region is a personal detail (privacy): only admins filter by it, so this walk-through runs as the admin.
+        await logIn(page, 'admin@demo.sway');
         await page.getByRole('heading', { name: 'Score distribution' }).waitFor();
 
         // First paint of the influencer list: from opening it to its first row on screen.
@@ -146,7 +147,7 @@ describe('the console on the demo world, by role, in Chromium', () => {
     const counts = await server.gql(`{ gb: people(first: 1, filter: { region: "GB" }) { totalCount } us: people(first: 1, filter: { region: "US" }) { totalCount } }`);
     const { gb, us } = counts.data as { gb: { totalCount: number }; us: { totalCount: number } };
     await browse('saved-query-columns', async (page) => {
-      await logIn(page, 'analyst@demo.sway');
+      await logIn(page, 'admin@demo.sway'); // filters by region: admins only (privacy)
       await page.getByRole('menuitem', { name: 'Influencers' }).click();
       await rows(page).first().waitFor();
       const region = page.getByTestId('people-filters').getByPlaceholder('e.g. US').first();

@@ -210,8 +210,8 @@ describe('admin console and query explorer in Chromium', () => {
   });
 
   it('content opened with an author filter shows that author, fetched by nodes(ids:)', async () => {
-    // As the console sees them: region is a personal detail, shown to the person and to ADMINs only (null here).
-    const found = await server.anon(`{ people(first: 1, filter: { search: "Person e2e 3" }) { nodes { id region } } }`);
+    // As the console (logged in as the test ADMIN) sees them: region is shown to the person and to ADMINs only.
+    const found = await server.gql(`{ people(first: 1, filter: { search: "Person e2e 3" }) { nodes { id region } } }`);
     const author = found.data.people.nodes[0] as { id: string; region: string | null };
     await browse('content-by-author', async (page) => {
       const manyRequests: string[] = [];

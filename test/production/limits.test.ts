@@ -148,7 +148,7 @@ describe('per-caller budget and login rate limits', () => {
     expect(retry).toBeGreaterThan(0);
     expect(refused.headers.get('retry-after')).toBe(String(retry));
     // Another caller (anonymous, by address) has a budget of its own.
-    const other = await server.anon(`{ people(first: 1) { totalCount } }`);
+    const other = await server.anon(`{ topics(first: 1) { totalCount } }`);
     expect(other.errors).toBeUndefined();
   });
 

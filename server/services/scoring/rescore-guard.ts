@@ -73,7 +73,10 @@ export function checkRescore(candidate: ScoreStats, baseline: ScoreStats | undef
 
 /** The published scores' figures: the baseline a new full rescore is checked against. */
 export async function publishedStats(db: Database): Promise<ScoreStats | undefined> {
-  const rows: { score: number }[] = await db.reader.query('SELECT score FROM person_score');
+  // Only people a full rescore scores (those with an account): someone scored on read without one is no loss.
+  const rows: { score: number }[] = await db.reader.query(
+    'SELECT s.score FROM person_score s WHERE EXISTS (SELECT 1 FROM network_account a WHERE a.person_id = s.person_id)',
+  );
   return rows.length ? scoreStats(rows.map((r) => Number(r.score))) : undefined;
 }
 

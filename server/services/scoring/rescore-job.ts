@@ -116,7 +116,8 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
         scoringMs += performance.now() - s;
         if (guarded) {
           guarded[i] = score.score;
-          if (!Number.isFinite(score.score)) throw new HeldByGuard(checkRescore(scoreStats([score.score]), undefined, options.guard!.bounds));
+          // Written as a placeholder so the write goes on and every broken score is counted; the day is rolled back below.
+          if (!Number.isFinite(score.score)) return { ...score, score: 1, band: { low: 1, high: 1 } };
         }
         return score;
       },
@@ -131,7 +132,6 @@ export async function runFullRescore(db: Database, options: RescoreOptions): Pro
       });
     } catch (err) {
       if (!(err instanceof HeldByGuard)) throw err;
-      // Held at the first NaN (the rest was not scored), or after all were scored and written: rolled back either way.
       return {
         asOf: options.asOf, people: scoring.count, interactions: interactionCount, days: days.length, readMs: t1 - t0, scoreMs: scoreMs + scoringMs, writeMs,
         networkImpact: scoring.networkImpact, discounts: authenticity.discounts, flags: authenticity.flags.length, detectMs,
