@@ -215,6 +215,11 @@ describe('campaigns in the console, in Chromium', () => {
           await page.goto('/admin/campaigns/create');
           await page.getByTestId('audience-size').waitFor();
           expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
+          // Editing an ACTIVE campaign: the form says to pause it first.
+          await page.goto(`/admin/campaigns/${encodeURIComponent(demoCampaign.id)}`);
+          await page.getByTestId('audience-size').waitFor();
+          await page.getByText('pause it first').waitFor();
+          expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
           await page.goto('/admin/campaigns');
           await page.getByText(demoCampaign.name).first().waitFor();
           expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
@@ -234,5 +239,31 @@ describe('campaigns in the console, in Chromium', () => {
       await ship.first().click();
       await expect.poll(() => ship.count()).toBe(before - 1);
     });
+  });
+
+  it('a brand manager edits a draft: the audience follows the highest score, and the change is saved', async () => {
+    const drafts = (await server.gql(`{ campaigns(first: 20, filter: { status: DRAFT }) { nodes { id name target { minScore maxScore networks regions minAuthenticity topics { slug } } } } }`)).data.campaigns
+      .nodes as { id: string; name: string; target: { minScore: number; maxScore: number; networks: string[]; regions: string[]; minAuthenticity: number; topics: { slug: string }[] } }[];
+    const draft = drafts[0];
+    expect(draft).toBeDefined();
+    const target = { ...draft.target, topics: draft.target.topics.map((t) => t.slug) };
+    const max = draft.target.maxScore - 10;
+    await browse('campaign-edit', async (page) => {
+      await logIn(page, 'brand@demo.sway');
+      await page.goto(`/admin/campaigns/${encodeURIComponent(draft.id)}`);
+      const highest = page.getByTestId('target-score-range').getByRole('slider', { name: 'Highest score' });
+      await highest.waitFor();
+      await expect.poll(() => audienceSize(page).catch(() => -1)).toBe(await previewSize(target));
+      await highest.focus();
+      await highest.press('PageDown');
+      expect(Number(await highest.getAttribute('aria-valuenow'))).toBe(max);
+      await expect.poll(() => audienceSize(page)).toBe(await previewSize({ ...target, maxScore: max }));
+      await page.getByLabel('Name *').fill(`${draft.name} (edited)`);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 1, name: `${draft.name} (edited)` }).waitFor();
+      await page.getByTestId('campaign-targeting').getByText(`${draft.target.minScore} to ${max}`).waitFor();
+    });
+    const saved = await server.gql(`query($id: ID!) { campaign(id: $id) { name target { maxScore } } }`, { id: draft.id });
+    expect(saved.data.campaign).toEqual({ name: `${draft.name} (edited)`, target: { maxScore: max } });
   });
 });

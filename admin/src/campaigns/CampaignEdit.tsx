@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import {
   Create,
@@ -78,8 +78,20 @@ const newCampaign = () => ({
   target: EMPTY_TARGET,
 });
 
+/** The API changes DRAFT and PAUSED campaigns only. */
+const NotEditableNow = () => {
+  const record = useRecordContext<CampaignRecord>();
+  if (!record || record.status === 'DRAFT' || record.status === 'PAUSED') return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2, width: '100%' }}>
+      {record.status === 'ACTIVE' ? 'An active campaign cannot be changed: pause it first (Pause, above), then save and resume it.' : 'An ended campaign cannot be changed.'}
+    </Alert>
+  );
+};
+
 const CampaignForm = ({ creating }: { creating: boolean }) => (
   <SimpleForm sx={{ maxWidth: 1200 }} defaultValues={creating ? newCampaign : undefined}>
+    {!creating && <NotEditableNow />}
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3, width: '100%' }}>
       <Terms creating={creating} />
       <Box sx={{ minWidth: 0 }}>

@@ -1,5 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { EditButton, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import { EditButton, TopToolbar, useRecordContext } from 'react-admin';
+import { useCampaignManager } from './useCampaignManager';
 import type { CampaignRecord } from '../api/records';
 import { networkName } from '../common/choices';
 import { formatDateTime, RecordHeader } from '../common/RecordHeader';
@@ -53,7 +54,7 @@ const Targeting = ({ campaign }: { campaign: CampaignRecord }) => {
 const CampaignPage = () => {
   const campaign = useRecordContext<CampaignRecord>();
   // Claims are the brand's business: managers and ADMINs (the roles that may edit) see them.
-  const { canAccess: manages } = useCanAccess({ resource: 'campaigns', action: 'edit', record: campaign });
+  const manages = useCampaignManager();
   if (!campaign) return null;
   return (
     <Box sx={{ mt: 1, minWidth: 0 }}>

@@ -3,7 +3,8 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import { Button, Stack } from '@mui/material';
 import { useState, type ReactElement } from 'react';
-import { Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useCampaignManager } from './useCampaignManager';
 import type { CampaignRecord, CampaignStatus } from '../api/records';
 import type { SwayDataProvider } from '../dataProvider';
 
@@ -27,7 +28,7 @@ const MOVES: Record<CampaignStatus, { status: CampaignStatus; label: string; ico
 /** Activate, pause, resume and end (setCampaignStatus), for the roles that may edit campaigns. */
 export const CampaignStatusButtons = () => {
   const campaign = useRecordContext<CampaignRecord>();
-  const { canAccess } = useCanAccess({ resource: 'campaigns', action: 'edit', record: campaign });
+  const canAccess = useCampaignManager();
   const dataProvider = useDataProvider<SwayDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
