@@ -1,6 +1,7 @@
 import { Admin, Resource } from 'react-admin';
 import { BrowserRouter } from 'react-router';
 import accounts from './accounts';
+import campaigns from './campaigns';
 import { createApolloClient } from './api/client';
 import { LoginPage } from './auth/LoginPage';
 import { createAuthProvider } from './authProvider';
@@ -43,6 +44,7 @@ export const App = () => (
       <Resource name="content" options={{ label: 'Content' }} {...content} />
       <Resource name="interactions" {...interactions} />
       <Resource name="topics" {...topics} />
+      <Resource name="campaigns" {...campaigns} />
     </Admin>
   </BrowserRouter>
 );

@@ -56,6 +56,9 @@ export function createDataProvider(client: ApolloClient<unknown> = createApolloC
       await withKnownCursor(resource, params).catch(rethrow);
       return graphqlProvider.getManyReference(resource, params).catch(rethrow);
     },
+    // Campaign writes: a BAD_USER_INPUT lands on the form field it names (input.target.maxScore → target.maxScore).
+    create: (resource, params) => graphqlProvider.create(resource, params).catch(rethrow),
+    update: (resource, params) => graphqlProvider.update(resource, params).catch(rethrow),
     ...createSwayQueries(client),
   };
 }

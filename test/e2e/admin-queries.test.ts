@@ -16,7 +16,20 @@ import { PageCursors } from '../../admin/src/api/pageCursors';
 import { reachPage } from '../../admin/src/api/reachPage';
 import { fieldErrorsOf } from '../../admin/src/api/readableErrors';
 import { RESOURCE_NAMES, RESOURCE_QUERIES } from '../../admin/src/api/resourceQueries';
-import { DASHBOARD_QUERY, LOGIN_MUTATION, ME_QUERY, PROFILE_QUERY, SCORE_CHANGE_QUERY } from '../../admin/src/api/swayQueries';
+import {
+  ACTIVE_CAMPAIGNS_QUERY,
+  BRANDS_QUERY,
+  CAMPAIGN_CLAIMS_QUERY,
+  CAMPAIGN_REPORT_QUERY,
+  DASHBOARD_QUERY,
+  LOGIN_MUTATION,
+  ME_QUERY,
+  PREVIEW_AUDIENCE_QUERY,
+  PROFILE_QUERY,
+  SCORE_CHANGE_QUERY,
+  SET_CAMPAIGN_STATUS_MUTATION,
+  SET_CLAIM_STATUS_MUTATION,
+} from '../../admin/src/api/swayQueries';
 import { peopleToCsv, serverExportUrl } from '../../admin/src/people/peopleCsv';
 
 /**
@@ -92,6 +105,66 @@ describe('console queries against server/api/schema.graphql', () => {
     // A column the API cannot order by falls back to the API's default order.
     expect(listRequest('people', { sort: { field: 'region', order: 'ASC' } }).variables.orderBy).toBeUndefined();
     expect(() => listRequest('accounts', { target: 'authorId', id: ANY_ID })).toThrow(/personId/);
+  });
+
+  it('puts the score range, topics, networks and authenticity filters into filter.audience', () => {
+    const request = listRequest('people', {
+      pagination: { page: 1, perPage: 25 },
+      filter: { scoreMin: 40, scoreMax: 80, topics: ['basketball'], networks: ['TWITTER', 'BLOG'], minAuthenticity: 50, region: 'GB' },
+    });
+    expect(request.variables.filter).toEqual({ region: 'GB', audience: { minScore: 40, maxScore: 80, topics: ['basketball'], networks: ['TWITTER', 'BLOG'], minAuthenticity: 50 } });
+    expect(listRequest('people', { filter: { topics: [], scoreMin: undefined } }).variables.filter).toBeUndefined();
+    const list = createBuildQuery(new PageCursors())('GET_LIST', 'people', { pagination: { page: 1, perPage: 25 }, filter: { scoreMin: 40, topics: ['basketball'] } });
+    expectAccepted(list.query, list.variables ?? {});
+  });
+
+  it.each(RESOURCE_NAMES)('%s: nested filter fields exist in the schema', (resource) => {
+    const spec = RESOURCE_QUERIES[resource];
+    const filterType = schema.getType(spec.filterInput);
+    if (!isInputObjectType(filterType)) throw new Error(`${spec.filterInput} is not an input type`);
+    for (const { input, field } of Object.values(spec.nestedFilterFields ?? {})) {
+      const nested = filterType.getFields()[input]?.type;
+      if (!isInputObjectType(nested)) throw new Error(`${spec.filterInput}.${input} is not an input type`);
+      expect(Object.keys(nested.getFields())).toContain(field);
+    }
+  });
+
+  it('campaigns: create and update build valid mutations; update sends only what changed', () => {
+    const buildQuery = createBuildQuery(new PageCursors());
+    const record = {
+      name: 'Court',
+      description: 'Shoes',
+      perk: 'A pair',
+      unitValue: 40,
+      currency: 'USD',
+      inventory: 10,
+      startsAt: '2026-01-01T10:00',
+      endsAt: '2026-02-01T10:00:00.000Z',
+      code: 'COURT1',
+      brandId: 'QnJhbmQ6MQ',
+      brand: { id: 'QnJhbmQ6MQ', name: 'Acme' },
+      status: 'DRAFT',
+      target: { minScore: 40, maxScore: 90, topics: ['basketball'], networks: ['TWITTER'], regions: [], minAuthenticity: 0 },
+    };
+    const create = buildQuery('CREATE', 'campaigns', { data: record });
+    expectAccepted(create.query, create.variables ?? {});
+    const input = (create.variables as { input: Record<string, unknown> }).input;
+    expect(input.startsAt).toBe(new Date('2026-01-01T10:00').toISOString());
+    expect(input).not.toHaveProperty('brand');
+    expect(input).not.toHaveProperty('status');
+    expect((create.variables as { brandId: string }).brandId).toBe('QnJhbmQ6MQ');
+
+    const update = buildQuery('UPDATE', 'campaigns', { id: ANY_ID, data: { ...record, name: 'Court 2', target: { ...record.target, maxScore: 80 } }, previousData: record });
+    expectAccepted(update.query, update.variables ?? {});
+    expect((update.variables as { input: unknown }).input).toEqual({ name: 'Court 2', target: { minScore: 40, maxScore: 80, topics: ['basketball'], networks: ['TWITTER'], regions: [], minAuthenticity: 0 } });
+
+    const one = buildQuery('GET_ONE', 'campaigns', { id: ANY_ID });
+    const parsed = one.parseResponse({
+      data: { node: { __typename: 'Campaign', id: ANY_ID, brand: { id: 'B', name: 'Acme' }, target: { topics: [{ slug: 'basketball' }] } } },
+      loading: false,
+      networkStatus: 7,
+    });
+    expect(parsed.data).toMatchObject({ brandId: 'B', target: { topics: ['basketball'] } });
   });
 
   it('asks for page 2 after the cursor page 1 ended at, and refuses a page it cannot place', () => {
@@ -181,6 +254,16 @@ describe("the console's own queries (profile, dashboard, login) against the sche
     ['login', LOGIN_MUTATION, { email: 'analyst@demo.sway', password: 'x' }],
   ])('%s is valid', (_name, document, variables) => {
     expectAccepted(document, variables);
+  });
+
+  it('campaign queries and mutations are valid', () => {
+    expectAccepted(BRANDS_QUERY, {});
+    expectAccepted(PREVIEW_AUDIENCE_QUERY, { first: 10, target: { minScore: 40, maxScore: 80, topics: ['basketball'], networks: ['TWITTER'], regions: ['US'], minAuthenticity: 20 } });
+    expectAccepted(SET_CAMPAIGN_STATUS_MUTATION, { id: ANY_ID, status: 'ACTIVE' });
+    expectAccepted(CAMPAIGN_CLAIMS_QUERY, { id: ANY_ID, first: 100, status: null });
+    expectAccepted(SET_CLAIM_STATUS_MUTATION, { id: ANY_ID, status: 'SHIPPED' });
+    expectAccepted(CAMPAIGN_REPORT_QUERY, { id: ANY_ID });
+    expectAccepted(ACTIVE_CAMPAIGNS_QUERY, { first: 6 });
   });
 
   it('maps BAD_USER_INPUT errors onto the fields of the input the console sent', () => {

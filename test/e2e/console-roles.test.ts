@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../support/server';
 /**
  * The console on the demo world (3,000 people, the seeded demo logins, 8 days of score history)
  * in real Chromium: logging in as each role, what each role's menu holds, a refused login, and
- * the analyst's path through the influencer explorer — filter, export, profile with its charts.
+ * the influencer explorer — filter by region (ADMINs), export, profile with its charts.
  * Prints how long the influencer list takes to show its first rows.
  */
 
@@ -61,9 +61,9 @@ describe('the console on the demo world, by role, in Chromium', () => {
   });
 
   it.each([
-    ['admin@demo.sway', ['Dashboard', 'Influencers', 'Accounts', 'Content', 'Interactions', 'Topics'], true],
-    ['analyst@demo.sway', ['Dashboard', 'Influencers', 'Accounts', 'Content', 'Interactions', 'Topics'], true],
-    ['brand@demo.sway', ['Dashboard', 'Influencers', 'Topics'], false],
+    ['admin@demo.sway', ['Dashboard', 'Influencers', 'Accounts', 'Content', 'Interactions', 'Topics', 'Campaigns'], true],
+    ['analyst@demo.sway', ['Dashboard', 'Influencers', 'Accounts', 'Content', 'Interactions', 'Topics', 'Campaigns'], true],
+    ['brand@demo.sway', ['Dashboard', 'Influencers', 'Topics', 'Campaigns'], false],
     ['influencer@demo.sway', ['Dashboard', 'Topics'], false],
   ])('%s logs in and sees the menu of their role', async (email, expected, explorer) => {
     await browse(`menu-${email.split('@')[0]}`, async (page) => {
@@ -87,7 +87,7 @@ describe('the console on the demo world, by role, in Chromium', () => {
     });
   });
 
-  it('an analyst filters influencers, exports them as CSV, and opens a profile with its history drawn', async () => {
+  it('an admin filters influencers by region (a personal detail: ADMINs only), exports them as CSV, and opens a profile with its history drawn', async () => {
     const expected = await server.gql(`{ people(first: 1, filter: { region: "GB" }) { totalCount } }`);
     const gbCount: number = expected.data.people.totalCount;
     expect(gbCount).toBeGreaterThan(25); // more than a page: the export runs on the server
@@ -143,7 +143,7 @@ describe('the console on the demo world, by role, in Chromium', () => {
     );
   });
 
-  it('an analyst saves a query and picks columns; both are remembered', async () => {
+  it('an admin saves a query and picks columns; both are remembered', async () => {
     const counts = await server.gql(`{ gb: people(first: 1, filter: { region: "GB" }) { totalCount } us: people(first: 1, filter: { region: "US" }) { totalCount } }`);
     const { gb, us } = counts.data as { gb: { totalCount: number }; us: { totalCount: number } };
     await browse('saved-query-columns', async (page) => {
@@ -177,9 +177,20 @@ describe('the console on the demo world, by role, in Chromium', () => {
     });
   });
 
+  it('an analyst is not offered the region and language filters (ADMIN only on the server)', async () => {
+    await browse('analyst-no-personal-filters', async (page) => {
+      await logIn(page, 'analyst@demo.sway');
+      await page.getByRole('menuitem', { name: 'Influencers' }).click();
+      await rows(page).first().waitFor();
+      await page.getByTestId('people-filters').getByText('Score').waitFor();
+      expect(await page.getByTestId('people-filters').getByPlaceholder('e.g. US').count()).toBe(0);
+      expect(await page.getByTestId('people-filters').getByPlaceholder('e.g. en').count()).toBe(0);
+    });
+  });
+
   it('a server BAD_USER_INPUT shows on the filter field it names', async () => {
     await browse('bad-input-on-field', async (page) => {
-      await logIn(page, 'analyst@demo.sway');
+      await logIn(page, 'admin@demo.sway');
       await page.getByRole('menuitem', { name: 'Influencers' }).click();
       await rows(page).first().waitFor();
       await page.getByTestId('people-filters').getByPlaceholder('e.g. US').first().fill('X'.repeat(70));

@@ -2,7 +2,7 @@ import { parse, type DocumentNode } from 'graphql';
 import type { BuildQueryResult } from 'ra-data-graphql';
 import { LIMITS } from '@sway/shared/limits';
 import type { PageCursors } from './pageCursors';
-import { resourceQuerySpec, type ResourceName, type ResourceQuerySpec } from './resourceQueries';
+import { resourceQuerySpec, type ResourceName, type ResourceQuerySpec, type ResourceWrites } from './resourceQueries';
 
 /**
  * ra-data-graphql's buildQuery for Sway: turns a react-admin data provider call into one GraphQL
@@ -11,7 +11,8 @@ import { resourceQuerySpec, type ResourceName, type ResourceQuerySpec } from './
  *   getManyReference   → the same, with the parent as a filter field (accounts by personId, …)
  *   getOne             → node(id:) with an inline fragment on the resource's type
  *   getMany            → nodes(ids:), likewise
- * Writes are not mapped: the API only ingests batches, which the console does not do.
+ *   create / update    → the resource's mutations where its spec has `writes` (campaigns), sending
+ *                        only the fields that changed; other resources are read-only.
  */
 
 /** The fetch methods ra-data-graphql passes (the values of ra-core's GET_LIST, … constants). */
@@ -95,6 +96,13 @@ function apiFilter(spec: ResourceQuerySpec, raFilter: Record<string, unknown>): 
     if (typeof value === 'string' && value.trim() === '') continue;
     filter[field] = typeof value === 'string' ? value.trim() : value;
   }
+  for (const [key, { input, field }] of Object.entries(spec.nestedFilterFields ?? {})) {
+    const value = raFilter[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    const nested = (filter[input] ??= {}) as Record<string, unknown>;
+    nested[field] = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
   return filter;
 }
 
@@ -158,6 +166,54 @@ function checkType(node: TypedNode, spec: ResourceQuerySpec): void {
   }
 }
 
+/** The record fields a write sends, as the API's input: instants in ISO, target without nulls. */
+export function writeInput(writes: ResourceWrites, data: Record<string, unknown>, previous?: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const field of writes.inputFields) {
+    let value = data[field];
+    if (value === undefined) continue;
+    if (writes.dateFields.includes(field) && value !== null && value !== '') value = new Date(value as string).toISOString();
+    if (field === 'target' && value && typeof value === 'object') value = targetInput(value as Record<string, unknown>);
+    if (previous) {
+      let before = previous[field];
+      if (writes.dateFields.includes(field) && before) before = new Date(before as string).toISOString();
+      if (field === 'target' && before && typeof before === 'object') before = targetInput(before as Record<string, unknown>);
+      if (JSON.stringify(before) === JSON.stringify(value)) continue;
+    }
+    input[field] = value;
+  }
+  return input;
+}
+
+/** Targeting criteria as AudienceTargetInput: its known fields, numbers as numbers, no empty values. */
+export function targetInput(target: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of ['minScore', 'maxScore', 'minAuthenticity']) {
+    const value = target[field];
+    if (value !== undefined && value !== null && value !== '') out[field] = Number(value);
+  }
+  for (const field of ['topics', 'networks', 'regions']) {
+    const value = target[field];
+    if (Array.isArray(value)) out[field] = value.map((v) => (typeof v === 'object' && v && 'slug' in v ? (v as { slug: string }).slug : v));
+  }
+  return out;
+}
+
+export function createDocument(resource: ResourceName, spec: ResourceQuerySpec, writes: ResourceWrites): DocumentNode {
+  return cachedDocument(`create:${resource}`, () => {
+    const args = Object.entries(writes.createArgs);
+    return `mutation ${operationName(resource, 'Create')}($input: ${writes.inputType}!${args.map(([name, type]) => `, $${name}: ${type}`).join('')}) {
+      data: ${writes.createField}(input: $input${args.map(([name]) => `, ${name}: $${name}`).join('')}) { ${spec.detailFields} }
+    }`;
+  });
+}
+
+export function updateDocument(resource: ResourceName, spec: ResourceQuerySpec, writes: ResourceWrites): DocumentNode {
+  return cachedDocument(`update:${resource}`, () => `mutation ${operationName(resource, 'Update')}($id: ID!, $input: ${writes.inputType}!) {
+    data: ${writes.updateField}(id: $id, input: $input) { ${spec.detailFields} }
+  }`);
+}
+
 /** The buildQuery factory ra-data-graphql wants, sharing one cursor memory across calls. */
 export function createBuildQuery(cursors: PageCursors) {
   return (raFetchMethod: string, resource: string, params: unknown): BuildQueryResult => {
@@ -179,7 +235,7 @@ export function createBuildQuery(cursors: PageCursors) {
             const { hasNextPage, endCursor } = page.pageInfo;
             if (hasNextPage && endCursor) cursors.remember(request.listKey, request.page + 1, endCursor);
             return {
-              data: page.nodes,
+              data: spec.fromApi ? page.nodes.map(spec.fromApi) : page.nodes,
               total: page.totalCount,
               // Paging forwards, Relay may leave hasPreviousPage false; the page number is the truth.
               pageInfo: { hasNextPage, hasPreviousPage: request.page > 1 || page.pageInfo.hasPreviousPage },
@@ -195,7 +251,7 @@ export function createBuildQuery(cursors: PageCursors) {
           parseResponse: (response) => {
             const node = (response.data as { node: TypedNode }).node;
             checkType(node, spec);
-            return { data: node };
+            return { data: spec.fromApi ? spec.fromApi(node as unknown as Record<string, unknown>) : node };
           },
         };
       }
@@ -208,8 +264,28 @@ export function createBuildQuery(cursors: PageCursors) {
           parseResponse: (response) => {
             const nodes = Object.values(response.data as Record<string, TypedNode[]>).flat();
             nodes.forEach((node) => checkType(node, spec));
-            return { data: nodes };
+            return { data: spec.fromApi ? nodes.map((n) => spec.fromApi!(n as unknown as Record<string, unknown>)) : nodes };
           },
+        };
+      }
+      case 'CREATE':
+      case 'UPDATE': {
+        const writes = spec.writes;
+        if (!writes) throw new Error(`The console only reads ${resource}: the API has no ${raFetchMethod} for them`);
+        const { id, data, previousData } = params as { id?: string | number; data: Record<string, unknown>; previousData?: Record<string, unknown> };
+        const fromApi = (node: Record<string, unknown>) => (spec.fromApi ? spec.fromApi(node) : node);
+        if (raFetchMethod === 'CREATE') {
+          const extra = Object.fromEntries(Object.keys(writes.createArgs).map((name) => [name, data[name]]));
+          return {
+            query: createDocument(resource as ResourceName, spec, writes),
+            variables: { input: writeInput(writes, data), ...extra },
+            parseResponse: (response) => ({ data: fromApi((response.data as { data: Record<string, unknown> }).data) }),
+          };
+        }
+        return {
+          query: updateDocument(resource as ResourceName, spec, writes),
+          variables: { id: String(id), input: writeInput(writes, data, previousData) },
+          parseResponse: (response) => ({ data: fromApi((response.data as { data: Record<string, unknown> }).data) }),
         };
       }
       default:

@@ -112,3 +112,37 @@ export interface TopicRecord extends TopicRef {
   parents?: InlinePage<TopicRef>;
   children?: InlinePage<TopicRef>;
 }
+
+export type CampaignStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'ENDED';
+export type ClaimStatus = 'CLAIMED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
+
+/** Targeting criteria as the form edits them and AudienceTargetInput takes them (topics by slug). */
+export interface CampaignTarget {
+  minScore: number;
+  maxScore: number;
+  topics: string[];
+  networks: Network[];
+  regions: string[];
+  minAuthenticity: number;
+}
+
+export interface CampaignRecord {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  code: string;
+  startsAt: string;
+  endsAt: string;
+  inventory: number;
+  remaining: number;
+  unitValue: number;
+  currency: string;
+  brand: { id: string; name: string };
+  brandId: string;
+  // Show pages only.
+  description?: string;
+  perk?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  target?: CampaignTarget;
+}

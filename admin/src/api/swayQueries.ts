@@ -2,6 +2,8 @@ import type { ApolloClient } from '@apollo/client';
 import { gql } from '@apollo/client';
 import type { Network } from '@sway/shared';
 import type { Role } from '@sway/shared/roles';
+import type { CampaignStatus, CampaignTarget, ClaimStatus } from './records';
+import { targetInput } from './buildQuery';
 
 /**
  * Sway's own read queries beyond react-admin's CRUD methods, as data provider methods (react-admin's
@@ -96,10 +98,123 @@ export const LOGIN_MUTATION = gql`
   }
 `;
 
+export interface Audience {
+  size: number;
+  byScoreBand: { band: string; min: number; max: number; count: number }[];
+  byNetwork: { network: Network; count: number }[];
+  byRegion: { region: string | null; count: number }[];
+  people: { id: string; displayName: string; region: string | null; score: { value: number } | null }[];
+}
+
+export interface CampaignClaim {
+  id: string;
+  status: ClaimStatus;
+  promoCode: string;
+  claimedAt: string;
+  updatedAt: string;
+  person: { id: string; displayName: string } | null;
+}
+
+export interface CampaignReport {
+  claimsByStatus: { status: ClaimStatus; count: number }[];
+  attributedPosts: number;
+  engagements: number;
+  uniqueEngagers: number;
+  estimatedReach: number;
+  conversions: number;
+  revenue: number;
+  cost: number;
+  costPerEngagement: number | null;
+  roi: number | null;
+  attributionEndsAt: string;
+  influencers: { claimStatus: ClaimStatus; promoCode: string; posts: number; engagements: number; uniqueEngagers: number; conversions: number; revenue: number; person: { id: string; displayName: string } }[];
+  daily: { day: string; claims: number; posts: number; engagements: number; conversions: number; revenue: number }[];
+}
+
+export interface ActiveCampaign {
+  id: string;
+  name: string;
+  endsAt: string;
+  inventory: number;
+  remaining: number;
+  currency: string;
+  brand: { id: string; name: string };
+  report: { engagements: number; conversions: number; revenue: number; roi: number | null };
+}
+
+export const BRANDS_QUERY = gql`
+  query AdminBrands {
+    brands { id name }
+  }
+`;
+
+export const PREVIEW_AUDIENCE_QUERY = gql`
+  query AdminPreviewAudience($target: AudienceTargetInput!, $first: Int!) {
+    previewAudience(target: $target, first: $first) {
+      size
+      byScoreBand { band min max count }
+      byNetwork { network count }
+      byRegion { region count }
+      people { id displayName region score { value } }
+    }
+  }
+`;
+
+export const SET_CAMPAIGN_STATUS_MUTATION = gql`
+  mutation AdminSetCampaignStatus($id: ID!, $status: CampaignStatus!) {
+    setCampaignStatus(id: $id, status: $status) { id status remaining updatedAt }
+  }
+`;
+
+export const CAMPAIGN_CLAIMS_QUERY = gql`
+  query AdminCampaignClaims($id: ID!, $first: Int!, $status: ClaimStatus) {
+    campaign(id: $id) {
+      id
+      claims(first: $first, status: $status) { totalCount nodes { id status promoCode claimedAt updatedAt person { id displayName } } }
+    }
+  }
+`;
+
+export const SET_CLAIM_STATUS_MUTATION = gql`
+  mutation AdminSetClaimStatus($id: ID!, $status: ClaimStatus!) {
+    setClaimStatus(id: $id, status: $status) { id status updatedAt }
+  }
+`;
+
+export const CAMPAIGN_REPORT_QUERY = gql`
+  query AdminCampaignReport($id: ID!) {
+    campaign(id: $id) {
+      id
+      report {
+        claimsByStatus { status count }
+        attributedPosts engagements uniqueEngagers estimatedReach conversions revenue cost costPerEngagement roi attributionEndsAt
+        influencers { claimStatus promoCode posts engagements uniqueEngagers conversions revenue person { id displayName } }
+        daily { day claims posts engagements conversions revenue }
+      }
+    }
+  }
+`;
+
+export const ACTIVE_CAMPAIGNS_QUERY = gql`
+  query AdminActiveCampaigns($first: Int!) {
+    campaigns(first: $first, filter: { status: ACTIVE }) {
+      totalCount
+      nodes { id name endsAt inventory remaining currency brand { id name } report { engagements conversions revenue roi } }
+    }
+  }
+`;
+
 export interface SwayQueries {
   getProfile(id: string, range: { from: string; to: string }): Promise<Profile>;
   getScoreChange(id: string, range: { from: string; to: string }): Promise<ScoreChange>;
   getDashboard(days?: number): Promise<Dashboard>;
+  getBrands(): Promise<{ id: string; name: string }[]>;
+  previewAudience(target: Partial<CampaignTarget>, first?: number): Promise<Audience>;
+  setCampaignStatus(id: string, status: CampaignStatus): Promise<{ id: string; status: CampaignStatus }>;
+  getCampaignClaims(id: string, status?: ClaimStatus): Promise<{ totalCount: number; nodes: CampaignClaim[] }>;
+  setClaimStatus(id: string, status: ClaimStatus): Promise<{ id: string; status: ClaimStatus }>;
+  getCampaignReport(id: string): Promise<CampaignReport>;
+  getActiveCampaigns(first?: number): Promise<{ totalCount: number; nodes: ActiveCampaign[] }>;
 }
 
 export function createSwayQueries(client: ApolloClient<unknown>): SwayQueries {
@@ -115,6 +230,42 @@ export function createSwayQueries(client: ApolloClient<unknown>): SwayQueries {
     async getDashboard(days = 7) {
       const { data } = await client.query<Dashboard>({ query: DASHBOARD_QUERY, variables: { days } });
       return data;
+    },
+    async getBrands() {
+      const { data } = await client.query<{ brands: { id: string; name: string }[] }>({ query: BRANDS_QUERY, fetchPolicy: 'no-cache' });
+      return data.brands;
+    },
+    async previewAudience(target, first = 10) {
+      const { data } = await client.query<{ previewAudience: Audience }>({
+        query: PREVIEW_AUDIENCE_QUERY,
+        variables: { target: targetInput(target as Record<string, unknown>), first },
+        fetchPolicy: 'no-cache',
+      });
+      return data.previewAudience;
+    },
+    async setCampaignStatus(id, status) {
+      const { data } = await client.mutate<{ setCampaignStatus: { id: string; status: CampaignStatus } }>({ mutation: SET_CAMPAIGN_STATUS_MUTATION, variables: { id, status } });
+      return data!.setCampaignStatus;
+    },
+    async getCampaignClaims(id, status) {
+      const { data } = await client.query<{ campaign: { claims: { totalCount: number; nodes: CampaignClaim[] } } }>({
+        query: CAMPAIGN_CLAIMS_QUERY,
+        variables: { id, first: 100, status: status ?? null },
+        fetchPolicy: 'no-cache',
+      });
+      return data.campaign.claims;
+    },
+    async setClaimStatus(id, status) {
+      const { data } = await client.mutate<{ setClaimStatus: { id: string; status: ClaimStatus } }>({ mutation: SET_CLAIM_STATUS_MUTATION, variables: { id, status } });
+      return data!.setClaimStatus;
+    },
+    async getCampaignReport(id) {
+      const { data } = await client.query<{ campaign: { report: CampaignReport } }>({ query: CAMPAIGN_REPORT_QUERY, variables: { id }, fetchPolicy: 'no-cache' });
+      return data.campaign.report;
+    },
+    async getActiveCampaigns(first = 10) {
+      const { data } = await client.query<{ campaigns: { totalCount: number; nodes: ActiveCampaign[] } }>({ query: ACTIVE_CAMPAIGNS_QUERY, variables: { first }, fetchPolicy: 'no-cache' });
+      return data.campaigns;
     },
   };
 }

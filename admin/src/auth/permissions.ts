@@ -19,6 +19,8 @@ export const CONSOLE_ACCESS: Readonly<Record<string, Partial<Record<Action, read
   topics: { list: EVERYONE, show: EVERYONE },
   // Campaigns arrive with the campaigns API: brand managers run them, analysts only read them.
   campaigns: { list: [Role.ADMIN, Role.ANALYST, Role.BRAND_MANAGER], show: [Role.ADMIN, Role.ANALYST, Role.BRAND_MANAGER], edit: [Role.ADMIN, Role.BRAND_MANAGER], create: [Role.ADMIN, Role.BRAND_MANAGER] },
+  // Filtering people by region or language (personal details): the API answers FORBIDDEN to other roles.
+  personalDetailFilters: { list: [Role.ADMIN] },
   // Pages that are not resources.
   dashboard: { list: EVERYONE },
   explorer: { list: READERS },

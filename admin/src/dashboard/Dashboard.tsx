@@ -5,6 +5,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import { Box, Button, Typography } from '@mui/material';
 import type { ComponentType } from 'react';
 import { Title, useCanAccess } from 'react-admin';
+import { ActiveCampaigns } from '../campaigns/ActiveCampaigns';
 import { Section } from '../common/Section';
 import { LatestContent } from './LatestContent';
 import { ScorePanels } from './ScoreDashboard';
@@ -15,7 +16,10 @@ import { TotalCard } from './TotalCard';
  * flagged people" (authenticity review) and "Active campaigns" (campaigns) plug in here as they
  * arrive: one line each.
  */
-const PANELS: { resource: string; title: string; Panel: ComponentType }[] = [{ resource: 'content', title: 'Latest content', Panel: () => <LatestContent /> }];
+const PANELS: { resource: string; title: string; Panel: ComponentType }[] = [
+  { resource: 'campaigns', title: 'Active campaigns', Panel: () => <ActiveCampaigns /> },
+  { resource: 'content', title: 'Latest content', Panel: () => <LatestContent /> },
+];
 
 const GuardedPanel = ({ resource, title, Panel }: { resource: string; title: string; Panel: ComponentType }) => {
   const { canAccess } = useCanAccess({ resource, action: 'list' });

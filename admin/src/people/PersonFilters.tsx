@@ -7,7 +7,7 @@ import SpeedIcon from '@mui/icons-material/Speed';
 import TagIcon from '@mui/icons-material/Tag';
 import FlagIcon from '@mui/icons-material/Flag';
 import { Autocomplete, Box, Card, CardContent, Chip, Slider, TextField as MuiTextField } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   FilterList,
   FilterListItem,
@@ -16,6 +16,7 @@ import {
   SavedQueriesList,
   TextInput,
   useGetList,
+  useCanAccess,
   useListContext,
 } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
@@ -65,7 +66,7 @@ export const ScoreRangeFilter = () => {
   useEffect(() => setRange([Number(filterValues.scoreMin ?? 1), Number(filterValues.scoreMax ?? 100)]), [filterValues.scoreMin, filterValues.scoreMax]);
   return (
     <FilterListSection label="Score" icon={<SpeedIcon />}>
-      <Box sx={{ px: 2 }}>
+      <Box sx={{ px: 2 }} data-testid="score-range-filter">
         <Slider
           value={range}
           min={1}
@@ -88,6 +89,7 @@ export const ScoreRangeFilter = () => {
 export const MinAuthenticityFilter = () => {
   const { filterValues, setFilters, displayedFilters } = useListContext();
   const [value, setValue] = useState<number>(Number(filterValues.minAuthenticity ?? 0));
+  useEffect(() => setValue(Number(filterValues.minAuthenticity ?? 0)), [filterValues.minAuthenticity]);
   return (
     <FilterListSection label="Minimum authenticity" icon={<ShieldIcon />}>
       <Box sx={{ px: 2 }}>
@@ -116,10 +118,13 @@ export const TopicFilter = () => {
     pagination: { page: 1, perPage: 20 },
     filter: search.trim() ? { search: search.trim() } : {},
   });
-  const selected: string[] = Array.isArray(filterValues.topics) ? filterValues.topics : [];
+  // A stable array: MUI's Autocomplete clears what is typed whenever `value` changes identity.
+  const topicsKey = JSON.stringify(filterValues.topics ?? []);
+  const selected: string[] = useMemo(() => (Array.isArray(filterValues.topics) ? filterValues.topics : []), [topicsKey]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <FilterListSection label="Topics" icon={<TagIcon />}>
       <Autocomplete
+        data-testid="topic-filter"
         multiple
         size="small"
         sx={{ px: 1 }}
@@ -140,28 +145,45 @@ export const TopicFilter = () => {
   );
 };
 
+/** Networks combine with OR (an account on any of them): each item toggles its network in the list. */
+const selectedNetworks = (filters: Record<string, unknown>): string[] => (Array.isArray(filters.networks) ? (filters.networks as string[]) : []);
+const isNetworkSelected = (value: { networks: string }, filters: Record<string, unknown>) => selectedNetworks(filters).includes(value.networks);
+const toggleNetwork = (value: { networks: string }, filters: Record<string, unknown>) => {
+  const current = selectedNetworks(filters);
+  const next = current.includes(value.networks) ? current.filter((n) => n !== value.networks) : [...current, value.networks];
+  const { networks: _n, ...rest } = filters;
+  return next.length ? { ...rest, networks: next } : rest;
+};
+
 interface FilterSection {
   /** The PersonFilterInput field that must exist for the section to show. */
   field: string;
   element: ReactNode;
+  /** A CONSOLE_ACCESS entry the viewer must be able to `list` for the section to show. */
+  access?: string;
 }
+
+const Guarded = ({ access, children }: { access?: string; children: ReactNode }) => {
+  const { canAccess } = useCanAccess({ resource: access ?? 'people', action: 'list' });
+  return canAccess ? <>{children}</> : null;
+};
 
 const SECTIONS: FilterSection[] = [
   { field: 'search', element: <TextFilter source="search" label="Name" icon={<SearchIcon />} placeholder="Name starts with…" /> },
   { field: 'scoreMin', element: <ScoreRangeFilter /> },
   { field: 'topics', element: <TopicFilter /> },
   {
-    field: 'network',
+    field: 'networks',
     element: (
-      <FilterList label="Network" icon={<ShareIcon />}>
+      <FilterList label="Networks" icon={<ShareIcon />}>
         {NETWORK_CHOICES.map((choice) => (
-          <FilterListItem key={choice.id} label={choice.name} value={{ network: choice.id }} />
+          <FilterListItem key={choice.id} label={choice.name} value={{ networks: choice.id }} isSelected={isNetworkSelected} toggleFilter={toggleNetwork} />
         ))}
       </FilterList>
     ),
   },
-  { field: 'region', element: <TextFilter source="region" label="Region" icon={<PublicIcon />} placeholder="e.g. US" /> },
-  { field: 'language', element: <TextFilter source="language" label="Language" icon={<LanguageIcon />} placeholder="e.g. en" /> },
+  { field: 'region', access: 'personalDetailFilters', element: <TextFilter source="region" label="Region" icon={<PublicIcon />} placeholder="e.g. US" /> },
+  { field: 'language', access: 'personalDetailFilters', element: <TextFilter source="language" label="Language" icon={<LanguageIcon />} placeholder="e.g. en" /> },
   { field: 'minAuthenticity', element: <MinAuthenticityFilter /> },
   {
     field: 'flagged',
@@ -175,13 +197,16 @@ const SECTIONS: FilterSection[] = [
 ];
 
 export const PersonFilterSidebar = () => {
-  const available = new Set(RESOURCE_QUERIES.people.filterFields);
+  const spec = RESOURCE_QUERIES.people;
+  const available = new Set([...spec.filterFields, ...Object.keys(spec.nestedFilterFields ?? {})]);
   return (
     <Card variant="outlined" sx={{ order: -1, mr: 2, mt: 2, width: 240, flexShrink: 0, alignSelf: 'flex-start' }} data-testid="people-filters">
       <CardContent sx={{ pt: 1 }}>
         <SavedQueriesList />
         {SECTIONS.filter((s) => available.has(s.field)).map((s) => (
-          <Box key={s.field}>{s.element}</Box>
+          <Guarded key={s.field} access={s.access}>
+            <Box>{s.element}</Box>
+          </Guarded>
         ))}
       </CardContent>
     </Card>

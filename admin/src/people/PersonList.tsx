@@ -7,10 +7,12 @@ import {
   FilterButton,
   List,
   SearchInput,
-  SelectInput,
+  NumberInput,
+  SelectArrayInput,
   SimpleList,
   TextInput,
   TopToolbar,
+  useCanAccess,
   useRecordContext,
 } from 'react-admin';
 import type { PersonRecord } from '../api/records';
@@ -23,11 +25,15 @@ import { PeopleExportButton } from './PeopleExportButton';
 import { PersonFilterSidebar } from './PersonFilters';
 
 /** On a phone there is no room for the sidebar: the same filters drop down from the toolbar. */
-const phoneFilters = [
+const phoneFilters = (personalDetails: boolean) => [
   <SearchInput key="search" source="search" alwaysOn placeholder="Name starts with…" />,
-  <TextInput key="region" source="region" label="Region (e.g. US)" />,
-  <TextInput key="language" source="language" label="Language (e.g. en)" />,
-  <SelectInput key="network" source="network" label="Has an account on" choices={NETWORK_CHOICES} />,
+  ...(personalDetails
+    ? [<TextInput key="region" source="region" label="Region (e.g. US)" />, <TextInput key="language" source="language" label="Language (e.g. en)" />]
+    : []),
+  <SelectArrayInput key="networks" source="networks" label="Has an account on" choices={NETWORK_CHOICES} />,
+  <NumberInput key="scoreMin" source="scoreMin" label="Lowest score" min={1} max={100} />,
+  <NumberInput key="scoreMax" source="scoreMax" label="Highest score" min={1} max={100} />,
+  <NumberInput key="minAuthenticity" source="minAuthenticity" label="Minimum authenticity" min={0} max={100} />,
 ];
 
 const Column = DataTable.Col<PersonRecord>;
@@ -65,10 +71,12 @@ const ListActions = ({ isSmall }: { isSmall: boolean }) => (
  */
 export const PersonList = () => {
   const isSmall = useIsSmall();
+  // Region and language are personal details: only ADMINs may filter by them (auth/permissions.ts).
+  const { canAccess: personalDetails = false } = useCanAccess({ resource: 'personalDetailFilters', action: 'list' });
   return (
     <List
       title="Influencers"
-      filters={isSmall ? phoneFilters : undefined}
+      filters={isSmall ? phoneFilters(personalDetails) : undefined}
       aside={isSmall ? undefined : <PersonFilterSidebar />}
       actions={<ListActions isSmall={isSmall} />}
       sort={{ field: 'displayName', order: 'ASC' }}
