@@ -72,6 +72,10 @@ describe.each(DIALECTS)('perk campaigns on %s', (dialect) => {
     expect(claim.promoCode).toMatch(/^HOOPSWEEK-[0-9A-F]{10}$/);
     expect(ok(await as('inf0', PERKS)).me.claims.nodes.map((c: any) => c.id)).toEqual([claim.id]);
     expect(ok(await as('acme', REMAINING, { id: created.id })).campaign.remaining).toBe(4);
+    // Privacy: the claimant's region reaches the brand's managers through this claim only, not through their profile.
+    const claims = `query($id: ID!) { campaign(id: $id) { claims { nodes { claimant { region } person { region } } } } }`;
+    expect(ok(await as('acme', claims, { id: created.id })).campaign.claims.nodes).toEqual([{ claimant: { region: 'FR' }, person: { region: null } }]);
+    expect(ok(await as('inf0', `{ me { claims { nodes { claimant { region } } } } }`)).me.claims.nodes).toEqual([{ claimant: { region: 'FR' } }]);
 
     // Posts: one with the code (any case) and two reactions, one without it, one before the claim.
     const now = Date.now() + 1000;

@@ -7,6 +7,7 @@ import { campaignReport, type CampaignReport, type InfluencerLine } from '../../
 import { criteriaOf } from '../../services/campaigns/campaign.service';
 import type { RecordConversionsResult } from '../../services/campaigns/claim.service';
 import { NotFoundError, ValidationError } from '../../services/errors';
+import { maySeeClaimantDetails } from '../../services/privacy/visibility';
 import type { GraphQLContext } from '../context';
 import { AudienceTargetInput, CampaignFilterInput, CampaignInput, ConversionInput } from '../inputs/campaign.input';
 import { PersonOrderInput } from '../inputs/filters.input';
@@ -21,6 +22,7 @@ import {
   CampaignType,
   ClaimConnection,
   ClaimType,
+  ClaimantDetailsType,
   InfluencerLineType,
   RecordConversionsPayload,
 } from '../types/campaign.type';
@@ -273,6 +275,18 @@ export class ClaimResolver {
     const found = await ctx.loaders.campaign.load(c.campaignId);
     if (!found) throw new NotFoundError('Campaign', 'campaign');
     return found;
+  }
+
+  @FieldResolver(() => ClaimantDetailsType, {
+    nullable: true,
+    description: "The claimant's region and language, to send the perk: for the claimant, ADMINs and the managers of this campaign's brand; null for anyone else and once the claimant was erased.",
+  })
+  async claimant(@Root() c: Claim, @Ctx() ctx: GraphQLContext): Promise<ClaimantDetailsType | null> {
+    if (c.personId == null) return null;
+    const campaign = await ctx.loaders.campaign.load(c.campaignId);
+    if (!campaign || !(await maySeeClaimantDetails(ctx, c.personId, campaign.brandId))) return null;
+    const person = await ctx.loaders.person.load(c.personId);
+    return person ? { region: person.region, language: person.language } : null;
   }
 
   @FieldResolver(() => PersonType, { nullable: true, description: 'Who claimed it; null once they had their personal data erased (the claim stays for the accounting).' })

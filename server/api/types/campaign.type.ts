@@ -97,6 +97,18 @@ export class ClaimType extends NodeType {
   updatedAt!: Date;
 }
 
+@ObjectType('ClaimantDetails', {
+  description: "A claimant's personal details, for sending the perk: shown to the claimant, ADMINs and the managers of the claimed campaign's brand, for that claim only.",
+  simpleResolvers: true,
+})
+export class ClaimantDetailsType {
+  @Field(() => String, { nullable: true, description: 'Country or region code, e.g. "US".' })
+  region!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Language tag, e.g. "en".' })
+  language!: string | null;
+}
+
 @ObjectType('ClaimConnection', { description: 'A page of claims.', simpleResolvers: true })
 export class ClaimConnection extends connectionOf(ClaimType, 'Claim', 'claim') {}
 
