@@ -7,6 +7,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { Role } from '../../shared/roles';
+import { Database } from '../db/database';
+import { User } from '../entities';
+import { TokenSigner } from '../services/auth/tokens';
 import { percentile } from './http-load';
 
 /**
@@ -16,19 +20,33 @@ import { percentile } from './http-load';
  * operation and overall, errors (goal: 0) and each instance's memory growth.
  *
  * The mix is a table of weighted operations: 90% reads, 9% ingest batches, 1% claims. Claims
- * come with the campaigns branch: until `claim` has a body, its 1% goes to reads (printed).
+ * are made by every person's influencer login in turn on one ACTIVE campaign of CLAIM_INVENTORY
+ * units; once each has claimed, ALREADY_CLAIMED answers follow (and SOLD_OUT once the inventory is
+ * gone): expected outcomes, counted apart from errors.
  */
 
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'bench@load.sway', password: 'bench-load-password' };
 const PEOPLE = 2000;
+/** Units of the campaign claimed during the run: below PEOPLE, so a long run also meets SOLD_OUT. */
+const CLAIM_INVENTORY = 1500;
 
 interface Operation {
   name: string;
   weight: number;
   /** The request body for call number i; undefined: not available yet (its weight goes to the first operation). */
   body?: (i: number) => string;
+  /** Who makes the call (default: the admin). */
+  token?: () => string;
+  /** GraphQL error codes that are answers, not failures (counted apart from errors). */
+  expected?: string[];
+}
+
+/** What the claims run against: a campaign open to everyone, and a login per person. */
+interface ClaimSetup {
+  campaignId: string;
+  tokens: string[];
 }
 
 const random = (n: number) => Math.floor(Math.random() * n);
@@ -59,10 +77,12 @@ function worldBatches(): unknown[] {
 
 const INGEST = `mutation($input: IngestInput!) { ingest(input: $input) { interactions { created } } }`;
 const READ_PERSON = `query($f: PersonFilterInput) { people(first: 1, filter: $f) { nodes { displayName score { value band { low high } } } } }`;
+const CLAIM = `mutation($campaignId: ID!) { claimPerk(campaignId: $campaignId) { id promoCode } }`;
 const READ_PAGE = `{ people(first: 20) { nodes { displayName score { value } accounts(first: 2) { nodes { handle followersCount } } } } }`;
 
-function mix(runId: string): Operation[] {
+function mix(runId: string, claims: ClaimSetup): Operation[] {
   let ingestNo = 0;
+  let claimNo = 0;
   return [
     { name: 'read: person + score', weight: 60, body: () => JSON.stringify({ query: READ_PERSON, variables: { f: { search: `Load ${random(PEOPLE)}` } } }) },
     { name: 'read: page of 20', weight: 30, body: () => JSON.stringify({ query: READ_PAGE }) },
@@ -82,8 +102,14 @@ function mix(runId: string): Operation[] {
         return JSON.stringify({ query: INGEST, variables: { input: { interactions } } });
       },
     },
-    // Pending the campaigns branch: body: () => JSON.stringify({ query: CLAIM, variables: { perkId } }).
-    { name: 'claim a perk', weight: 1 },
+    {
+      name: 'claim a perk',
+      weight: 1,
+      body: () => JSON.stringify({ query: CLAIM, variables: { campaignId: claims.campaignId } }),
+      // Each influencer in turn: different people claim until all have, then repeats answer ALREADY_CLAIMED.
+      token: () => claims.tokens[claimNo++ % claims.tokens.length],
+      expected: ['ALREADY_CLAIMED', 'SOLD_OUT'],
+    },
   ];
 }
 
@@ -103,6 +129,60 @@ function post(agent: http.Agent, port: number, body: string, token: string): Pro
     req.on('error', (err) => resolve({ ok: false, text: String(err) }));
     req.end(body);
   });
+}
+
+/** The GraphQL error code of a refusal the operation expects, if that is what the answer is. */
+function expectedCode(text: string, expected: string[] | undefined): string | undefined {
+  if (!expected) return undefined;
+  try {
+    const code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+    return code && expected.includes(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function gql(agent: http.Agent, port: number, token: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const res = await post(agent, port, JSON.stringify({ query, variables }), token);
+  if (!res.ok) throw new Error(`setup failed: ${res.text.slice(0, 300)}`);
+  return JSON.parse(res.text).data;
+}
+
+/**
+ * The claims' setup: an influencer login for every person (rows written at once, tokens signed
+ * with the instances' AUTH_SECRET: hashing 2,000 passwords would only slow the setup), a brand and
+ * an ACTIVE campaign open to everyone, made through the API as the admin.
+ */
+async function claimSetup(env: NodeJS.ProcessEnv, call: (query: string, variables?: Record<string, unknown>) => Promise<any>): Promise<ClaimSetup> {
+  const db = await Database.open({ databaseUrl: env.DATABASE_URL || undefined, sqlitePath: env.SQLITE_PATH ?? '', logSql: false });
+  let users: User[];
+  try {
+    const people: { id: number }[] = await db.reader.query(`SELECT id FROM person ORDER BY id`);
+    users = await db.transaction((m) =>
+      m.getRepository(User).save(
+        people.map((p, i) => m.getRepository(User).create({ email: `claimer${i}@load.sway`, passwordHash: 'unused', role: Role.INFLUENCER, personId: p.id, createdAt: new Date() })),
+        { chunk: 200 },
+      ),
+    );
+  } finally {
+    await db.close();
+  }
+  const signer = new TokenSigner(env.AUTH_SECRET!, 3_600_000);
+  const tokens = await Promise.all(users.map(async (u) => (await signer.sign(u.id)).token));
+  const brandId = (await call(`mutation($name: String!) { createBrand(name: $name) { id } }`, { name: 'Load' })).createBrand.id;
+  const input = {
+    name: 'Load campaign',
+    description: 'Claimed during the load benchmark',
+    perk: 'A sticker',
+    unitValue: 1,
+    inventory: CLAIM_INVENTORY,
+    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+    endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    code: 'load_claims',
+  };
+  const campaignId = (await call(`mutation($brandId: ID!, $input: CampaignInput!) { createCampaign(brandId: $brandId, input: $input) { id } }`, { brandId, input })).createCampaign.id as string;
+  await call(`mutation($id: ID!, $status: CampaignStatus!) { setCampaignStatus(id: $id, status: $status) { id } }`, { id: campaignId, status: 'ACTIVE' });
+  return { campaignId, tokens };
 }
 
 interface Instance {
@@ -146,8 +226,10 @@ async function runConfiguration(label: string, env: NodeJS.ProcessEnv, instances
     const rescore = await post(agent, servers[0].port, JSON.stringify({ query: 'mutation { rescore { people } }' }), token);
     if (!rescore.ok) throw new Error(`rescore failed: ${rescore.text.slice(0, 300)}`);
     console.log(`World: ${PEOPLE.toLocaleString('en')} people, ${(PEOPLE * 9).toLocaleString('en')} interactions, seeded and scored in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const claims = await claimSetup(env, (query, variables) => gql(agent, servers[0].port, token, query, variables));
+    console.log(`Claims: one ACTIVE campaign of ${CLAIM_INVENTORY.toLocaleString('en')} units, ${claims.tokens.length.toLocaleString('en')} influencer logins`);
 
-    const ops = mix(randomBytes(3).toString('hex'));
+    const ops = mix(randomBytes(3).toString('hex'), claims);
     const available = ops.filter((o) => o.body);
     const pending = ops.filter((o) => !o.body);
     const total = ops.reduce((s, o) => s + o.weight, 0);
@@ -165,6 +247,7 @@ async function runConfiguration(label: string, env: NodeJS.ProcessEnv, instances
 
     const latencies = available.map(() => [] as number[]);
     const errors = available.map(() => 0);
+    const answers = available.map(() => new Map<string, number>());
     let firstError: string | undefined;
     let sent = 0;
     const deadline = performance.now() + seconds * 1000;
@@ -175,9 +258,12 @@ async function runConfiguration(label: string, env: NodeJS.ProcessEnv, instances
           const k = pick();
           const server = servers[sent++ % servers.length];
           const begin = performance.now();
-          const res = await post(agent, server.port, available[k].body!(sent), token);
+          const op = available[k];
+          const res = await post(agent, server.port, op.body!(sent), op.token ? op.token() : token);
           latencies[k].push(performance.now() - begin);
-          if (!res.ok) {
+          const code = res.ok ? undefined : expectedCode(res.text, op.expected);
+          if (code) answers[k].set(code, (answers[k].get(code) ?? 0) + 1);
+          else if (!res.ok) {
             errors[k]++;
             firstError ??= res.text.slice(0, 300);
           }
@@ -186,6 +272,7 @@ async function runConfiguration(label: string, env: NodeJS.ProcessEnv, instances
     );
     const elapsed = (performance.now() - started) / 1000;
     const memEnd = await Promise.all(servers.map((s) => memory(s.port)));
+    const left = (await gql(agent, servers[0].port, token, `query($id: ID!) { campaign(id: $id) { remaining } }`, { id: claims.campaignId })).campaign.remaining as number;
     agent.destroy();
 
     const all = latencies.flat();
@@ -193,8 +280,13 @@ async function runConfiguration(label: string, env: NodeJS.ProcessEnv, instances
     console.log(`Overall: ${(all.length / elapsed).toFixed(0)} req/s, p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms, ${errorCount} errors of ${all.length.toLocaleString('en')} (goal: 0)`);
     available.forEach((o, i) => {
       const l = latencies[i];
-      console.log(`  ${o.name.padEnd(22)} ${((100 * l.length) / all.length).toFixed(1).padStart(5)}%  ${(l.length / elapsed).toFixed(0).padStart(5)} req/s  p50 ${percentile(l, 50).toFixed(1)} ms  p99 ${percentile(l, 99).toFixed(1)} ms  ${errors[i]} errors`);
+      const expected = [...answers[i]].map(([code, n]) => `, ${n} ${code} (expected)`).join('');
+      console.log(`  ${o.name.padEnd(22)} ${((100 * l.length) / all.length).toFixed(1).padStart(5)}%  ${(l.length / elapsed).toFixed(0).padStart(5)} req/s  p50 ${percentile(l, 50).toFixed(1)} ms  p99 ${percentile(l, 99).toFixed(1)} ms  ${errors[i]} errors${expected}`);
     });
+    // The database agrees with the answers: every successful claim took one unit, no more.
+    const claimIndex = available.findIndex((o) => o.name === 'claim a perk');
+    const claimed = latencies[claimIndex].length - errors[claimIndex] - [...answers[claimIndex].values()].reduce((a, b) => a + b, 0);
+    console.log(`  claims: ${claimed} succeeded, ${CLAIM_INVENTORY - left} units taken (${claimed === CLAIM_INVENTORY - left ? 'consistent' : 'INCONSISTENT'}), ${left} left`);
     if (firstError) console.log(`  first error: ${firstError}`);
     servers.forEach((_, i) => {
       const mb = (v: number) => (v / 1024 / 1024).toFixed(1);

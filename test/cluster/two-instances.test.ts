@@ -4,6 +4,10 @@ import { loadConfig } from '../../server/config';
 import { systemContext } from '../../server/services/request-context';
 import { InteractionKind } from '../../shared/interactions';
 import { Network } from '../../shared/networks';
+import { Role } from '../../shared/roles';
+import { User } from '../../server/entities';
+import { TokenSigner } from '../../server/services/auth/tokens';
+import { CLAIM, CREATE_BRAND, CREATE_CAMPAIGN, SET_STATUS, campaignInput, ok } from '../support/campaigns';
 import { startTestCluster, type TestCluster } from '../support/cluster';
 import { asGraphQLInput, smallWorld } from '../support/factories';
 
@@ -113,5 +117,52 @@ describe('two instances on PostgreSQL and Redis', () => {
     expect(spend.some((r) => r.status === 429)).toBe(true);
   });
 
-  it.todo('claims spread over both instances never oversell (claimPerk comes with the campaigns branch: cluster.spread(n, (i) => i.gql(CLAIM…)))');
+  it('claims spread over both instances never oversell', async () => {
+    const CLAIMERS = 60;
+    const INVENTORY = 7;
+    const [a] = cluster.instances;
+    const ctx = systemContext(a.app.db, 'test');
+    await a.app.services.ingest.ingest(ctx, smallWorld('cl2', CLAIMERS, 1, Date.now() - 3_600_000));
+    await a.app.services.scoring.rescoreAll(ctx);
+    const people: { id: number }[] = await a.app.db.reader.query(
+      `SELECT id FROM person WHERE external_id LIKE 'cl2-p%' ORDER BY id`,
+    );
+    expect(people).toHaveLength(CLAIMERS);
+    // Claims re-check eligibility with the current score; have them current, as a live server would.
+    await a.app.services.scoring.scores(ctx, people.map((p) => p.id));
+    // Influencer logins written at once and tokens signed with the cluster's secret (hashing passwords would only slow the test).
+    const users = await a.app.db.transaction((m) =>
+      m.getRepository(User).save(
+        people.map((p, i) => m.getRepository(User).create({ email: `cl2-claimer${i}@test.sway`, passwordHash: 'unused', role: Role.INFLUENCER, personId: p.id, createdAt: new Date() })),
+        { chunk: 50 },
+      ),
+    );
+    const signer = new TokenSigner(a.app.config.authSecret, 3_600_000);
+    const tokens = await Promise.all(users.map(async (u) => (await signer.sign(u.id)).token));
+    const brandId = ok(await a.gql<any>(CREATE_BRAND, { name: 'Cluster rush' })).createBrand.id;
+    const id = ok(await a.gql<any>(CREATE_CAMPAIGN, { brandId, input: campaignInput('cluster_rush', { inventory: INVENTORY }) })).createCampaign.id;
+    ok(await a.gql(SET_STATUS, { id, status: 'ACTIVE' }));
+
+    const outcomes = await cluster.spread(CLAIMERS, async (inst, i) => {
+      const { status, body } = await inst.post(tokens[i], CLAIM, { campaignId: id });
+      expect(status).toBe(200);
+      return body.errors ? String((body.errors[0] as any).extensions?.code) : 'OK';
+    });
+    const tally = outcomes.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {});
+    expect(tally).toEqual({ OK: INVENTORY, SOLD_OUT: CLAIMERS - INVENTORY });
+    const campaignId = Number(Buffer.from(id, 'base64url').toString().split(':')[1]);
+    const pg = new Client({ connectionString: cluster.tdb.databaseUrl });
+    await pg.connect();
+    try {
+      const [claims] = (await pg.query('SELECT COUNT(*)::int AS n, COUNT(DISTINCT person_id)::int AS people FROM claim WHERE campaign_id = $1', [campaignId])).rows;
+      const [campaign] = (await pg.query('SELECT remaining FROM campaign WHERE id = $1', [campaignId])).rows;
+      expect({ claims: claims.n, people: claims.people, remaining: Number(campaign.remaining) }).toEqual({ claims: INVENTORY, people: INVENTORY, remaining: 0 });
+    } finally {
+      await pg.end();
+    }
+    // Every instance sees the campaign sold out.
+    for (const inst of cluster.instances) {
+      expect(ok(await inst.gql<any>(`query($id: ID!) { campaign(id: $id) { remaining } }`, { id })).campaign.remaining).toBe(0);
+    }
+  }, 120_000);
 });
