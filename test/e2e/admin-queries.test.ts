@@ -24,8 +24,11 @@ import {
   DASHBOARD_QUERY,
   LOGIN_MUTATION,
   ME_QUERY,
+  NEW_FLAGS_QUERY,
+  PERSON_AUTHENTICITY_QUERY,
   PREVIEW_AUDIENCE_QUERY,
   PROFILE_QUERY,
+  REVIEW_FLAG_MUTATION,
   SCORE_CHANGE_QUERY,
   SET_CAMPAIGN_STATUS_MUTATION,
   SET_CLAIM_STATUS_MUTATION,
@@ -264,6 +267,12 @@ describe("the console's own queries (profile, dashboard, login) against the sche
     expectAccepted(SET_CLAIM_STATUS_MUTATION, { id: ANY_ID, status: 'SHIPPED' });
     expectAccepted(CAMPAIGN_REPORT_QUERY, { id: ANY_ID });
     expectAccepted(ACTIVE_CAMPAIGNS_QUERY, { first: 6 });
+  });
+
+  it('authenticity queries and the review mutation are valid', () => {
+    expectAccepted(PERSON_AUTHENTICITY_QUERY, { id: ANY_ID });
+    expectAccepted(NEW_FLAGS_QUERY, { first: 8 });
+    expectAccepted(REVIEW_FLAG_MUTATION, { flagId: ANY_ID, decision: 'DISMISSED', reason: 'A real fan club' });
   });
 
   it('maps BAD_USER_INPUT errors onto the fields of the input the console sent', () => {

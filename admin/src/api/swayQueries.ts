@@ -204,6 +204,97 @@ export const ACTIVE_CAMPAIGNS_QUERY = gql`
   }
 `;
 
+export type FlagKind = 'SELF_ENGAGEMENT' | 'ENGAGEMENT_RING' | 'BURST' | 'SOCK_PUPPET' | 'MASS_FOLLOW' | 'DUPLICATE_CONTENT' | 'K_TRADING';
+export type FlagStatus = 'PENDING' | 'CONFIRMED' | 'DISMISSED';
+export type FlagDecision = 'CONFIRMED' | 'DISMISSED';
+
+export interface FlagReview {
+  decision: FlagDecision;
+  reason: string;
+  decidedAt: string;
+  reviewer: { email: string } | null;
+}
+
+export interface AuthenticityFlag {
+  id: string;
+  kind: FlagKind;
+  role: 'ACTOR' | 'BENEFICIARY';
+  network: Network | null;
+  severity: number;
+  status: FlagStatus;
+  detectedAt: string;
+  lastSeenAt: string;
+  evidence: {
+    summary: string;
+    interactionCount: number;
+    window: { from: string; to: string };
+    figures: { name: string; value: number }[];
+    accounts: { id: string; network: Network; handle: string; person: { id: string; displayName: string } }[];
+    people: { id: string; displayName: string }[];
+    content: { id: string; text: string }[];
+  };
+  effect: { description: string; discountedInteractions: number; weight: number; authenticityPoints: number; scorePoints: number | null };
+  reviews: FlagReview[];
+}
+
+/** A person's authenticity: the figure, and the flags for a viewer who may see them (null otherwise). */
+export interface PersonAuthenticity {
+  score: number;
+  flags: AuthenticityFlag[] | null;
+}
+
+export interface NewFlag {
+  id: string;
+  kind: FlagKind;
+  role: 'ACTOR' | 'BENEFICIARY';
+  network: Network | null;
+  detectedAt: string;
+  person: { id: string; displayName: string };
+}
+
+export const PERSON_AUTHENTICITY_QUERY = gql`
+  query AdminPersonAuthenticity($id: ID!) {
+    person(id: $id) {
+      id
+      authenticity {
+        score
+        flags {
+          id kind role network severity status detectedAt lastSeenAt
+          evidence {
+            summary interactionCount
+            window { from to }
+            figures { name value }
+            accounts { id network handle person { id displayName } }
+            people { id displayName }
+            content { id text }
+          }
+          effect { description discountedInteractions weight authenticityPoints scorePoints }
+          reviews { decision reason decidedAt reviewer { email } }
+        }
+      }
+    }
+  }
+`;
+
+export const NEW_FLAGS_QUERY = gql`
+  query AdminNewFlags($first: Int!) {
+    authenticityFlags(first: $first, filter: { status: PENDING }) {
+      totalCount
+      nodes { id kind role network detectedAt person { id displayName } }
+    }
+  }
+`;
+
+export const REVIEW_FLAG_MUTATION = gql`
+  mutation AdminReviewFlag($flagId: ID!, $decision: FlagDecision!, $reason: String!) {
+    reviewFlag(flagId: $flagId, decision: $decision, reason: $reason) {
+      authenticity
+      review { decision reason decidedAt }
+      flag { id status }
+    }
+  }
+`;
+
 export interface SwayQueries {
   getProfile(id: string, range: { from: string; to: string }): Promise<Profile>;
   getScoreChange(id: string, range: { from: string; to: string }): Promise<ScoreChange>;
@@ -215,6 +306,9 @@ export interface SwayQueries {
   setClaimStatus(id: string, status: ClaimStatus): Promise<{ id: string; status: ClaimStatus }>;
   getCampaignReport(id: string): Promise<CampaignReport>;
   getActiveCampaigns(first?: number): Promise<{ totalCount: number; nodes: ActiveCampaign[] }>;
+  getAuthenticity(personId: string): Promise<PersonAuthenticity | null>;
+  getNewFlags(first?: number): Promise<{ totalCount: number; nodes: NewFlag[] }>;
+  reviewFlag(flagId: string, decision: FlagDecision, reason: string): Promise<{ authenticity: number; flag: { id: string; status: FlagStatus } }>;
 }
 
 export function createSwayQueries(client: ApolloClient<unknown>): SwayQueries {
@@ -266,6 +360,22 @@ export function createSwayQueries(client: ApolloClient<unknown>): SwayQueries {
     async getActiveCampaigns(first = 10) {
       const { data } = await client.query<{ campaigns: { totalCount: number; nodes: ActiveCampaign[] } }>({ query: ACTIVE_CAMPAIGNS_QUERY, variables: { first }, fetchPolicy: 'no-cache' });
       return data.campaigns;
+    },
+    async getAuthenticity(personId) {
+      const { data } = await client.query<{ person: { authenticity: PersonAuthenticity | null } }>({ query: PERSON_AUTHENTICITY_QUERY, variables: { id: personId }, fetchPolicy: 'no-cache' });
+      return data.person.authenticity;
+    },
+    async getNewFlags(first = 8) {
+      const { data } = await client.query<{ authenticityFlags: { totalCount: number; nodes: NewFlag[] } }>({ query: NEW_FLAGS_QUERY, variables: { first }, fetchPolicy: 'no-cache' });
+      return data.authenticityFlags;
+    },
+    async reviewFlag(flagId, decision, reason) {
+      const { data } = await client.mutate<{ reviewFlag: { authenticity: number; flag: { id: string; status: FlagStatus } } }>({
+        mutation: REVIEW_FLAG_MUTATION,
+        variables: { flagId, decision, reason },
+        fetchPolicy: 'no-cache',
+      });
+      return data!.reviewFlag;
     },
   };
 }

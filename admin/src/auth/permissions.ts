@@ -21,6 +21,8 @@ export const CONSOLE_ACCESS: Readonly<Record<string, Partial<Record<Action, read
   campaigns: { list: [Role.ADMIN, Role.ANALYST, Role.BRAND_MANAGER], show: [Role.ADMIN, Role.ANALYST, Role.BRAND_MANAGER], edit: [Role.ADMIN, Role.BRAND_MANAGER], create: [Role.ADMIN, Role.BRAND_MANAGER] },
   // Filtering people by region or language (personal details): the API answers FORBIDDEN to other roles.
   personalDetailFilters: { list: [Role.ADMIN] },
+  // Authenticity flags (evidence, review): the API shows them to ADMINs and ANALYSTs only; the person sees only the figure.
+  authenticityFlags: { list: READERS, show: READERS, edit: READERS },
   // Pages that are not resources.
   dashboard: { list: EVERYONE },
   explorer: { list: READERS },

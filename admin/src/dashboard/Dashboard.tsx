@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import { Title, useCanAccess } from 'react-admin';
 import { ActiveCampaigns } from '../campaigns/ActiveCampaigns';
 import { Section } from '../common/Section';
+import { NewlyFlagged } from './NewlyFlagged';
 import { LatestContent } from './LatestContent';
 import { ScorePanels } from './ScoreDashboard';
 import { TotalCard } from './TotalCard';
@@ -17,6 +18,7 @@ import { TotalCard } from './TotalCard';
  * arrive: one line each.
  */
 const PANELS: { resource: string; title: string; Panel: ComponentType }[] = [
+  { resource: 'authenticityFlags', title: 'Newly flagged people', Panel: () => <NewlyFlagged /> },
   { resource: 'campaigns', title: 'Active campaigns', Panel: () => <ActiveCampaigns /> },
   { resource: 'content', title: 'Latest content', Panel: () => <LatestContent /> },
 ];

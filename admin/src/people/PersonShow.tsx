@@ -7,6 +7,7 @@ import { ContentTable } from '../content/ContentTable';
 import { CursorPagination } from '../common/CursorPagination';
 import { formatDateTime, RecordHeader } from '../common/RecordHeader';
 import { NoneYet, Section } from '../common/Section';
+import { AuthenticityPanel } from './AuthenticityPanel';
 import { PersonScorePanels } from './PersonScorePanels';
 
 const PersonSummary = () => {
@@ -29,7 +30,8 @@ const PersonSummary = () => {
 
 /**
  * An influencer: who they are, their score explained (band, components, history and what changed,
- * expertise and +K, top content and engagers, per network), their accounts and latest content.
+ * expertise and +K, top content and engagers, per network), authenticity with its flags (ADMIN and
+ * ANALYST), their accounts and latest content.
  */
 export const PersonShow = () => (
   <ShowPage>
@@ -37,6 +39,7 @@ export const PersonShow = () => (
       <PersonSummary />
     </Section>
     <PersonScorePanels />
+    <AuthenticityPanel />
     <Section title="Accounts">
       <ReferenceManyField reference="accounts" target="personId" sort={{ field: 'followersCount', order: 'DESC' }} perPage={50}>
         <AccountTable showPerson={false} empty={<NoneYet>No accounts.</NoneYet>} />
