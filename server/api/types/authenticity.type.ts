@@ -92,7 +92,7 @@ export class FlagEffectType {
   @Field(() => Float, { description: 'The weight those keep in the score: 0 = not counted at all, 0.25 = a quarter.' })
   weight!: number;
 
-  @Field(() => Float, { description: 'Points it takes off authenticity (0 to 100); none once dismissed.' })
+  @Field(() => Float, { description: 'Points it takes off authenticity (0 to 100) unless dismissed: a dismissed flag keeps this figure for the record, and the person’s authenticity leaves it out.' })
   authenticityPoints!: number;
 
   @Field(() => Float, {
