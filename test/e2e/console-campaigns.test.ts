@@ -1,12 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCampaigns } from '../../server/db/seed/demo-campaigns';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../server/db/seed/demo-users';
-import { startOfUtcDay } from '../../server/db/seed/demo-world';
-import { seedDemoWorld } from '../../server/db/seed/seed-demo';
-import { systemContext } from '../../server/services/request-context';
-import { browse as browseWith, ensureAdminBuilt, launchChromium, type BrowseOptions } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/server';
+import { browse as browseWith, logInToConsole, startDemoConsole, type BrowseOptions } from '../support/browser';
+import type { TestServer } from '../support/server';
 
 /**
  * Campaigns in the console, on the demo world with its demo campaigns (one server for the file):
@@ -25,13 +21,7 @@ function browse(name: string, body: (page: Page) => Promise<void>, options: Omit
   return browseWith(browser, name, body, { ...options, baseURL: server.url });
 }
 
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto('/admin/');
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Score distribution' }).waitFor();
-}
+const logIn = (page: Page, email: string) => logInToConsole(page, email, { landOnDashboard: true });
 
 async function previewSize(target: Record<string, unknown>): Promise<number> {
   const res = await server.gql(`query($target: AudienceTargetInput!) { previewAudience(target: $target) { size } }`, { target });
@@ -49,13 +39,9 @@ const pageWidth = (page: Page) => page.evaluate(() => (globalThis as any).docume
 
 describe('campaigns in the console, in Chromium', () => {
   beforeAll(async () => {
-    const built = ensureAdminBuilt();
-    server = await startTestServer('sqlite');
-    const ctx = systemContext(server.app.db, 'seed');
-    const anchor = startOfUtcDay(Date.now());
-    const seeded = await seedDemoWorld(ctx, server.app.services.ingest, { anchor });
-    await seedDemoUsers(ctx, server.app.services.auth, seeded.cast.influencers[0]);
-    await server.app.services.scoring.rescoreAll(ctx, { backfillDays: 2 });
+    const demo = await startDemoConsole(2);
+    ({ server, browser } = demo);
+    const { ctx, anchor, seeded } = demo;
     await seedDemoCampaigns(ctx, server.app.services, {
       anchor,
       spare: seeded.cast.influencers.slice(0, 1),
@@ -82,8 +68,6 @@ describe('campaigns in the console, in Chromium', () => {
     }[];
     demoCampaign = campaigns.find((c) => c.brand.name === 'Northwind Athletics' && c.claims.totalCount > 0)!;
     expect(demoCampaign).toBeDefined();
-    await built;
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -159,7 +143,13 @@ describe('campaigns in the console, in Chromium', () => {
 
       const lowest = page.getByTestId('score-range-filter').getByRole('slider', { name: 'Lowest score' });
       await lowest.focus();
-      for (let i = 0; i < 3; i++) await lowest.press('PageUp');
+      // Three steps of 10, one at a time: a press that lands while the list re-renders (and takes the
+      // focus) is lost, so focus and press again until the value moves.
+      for (let attempts = 0; Number(await lowest.getAttribute('aria-valuenow')) < 31 && attempts < 12; attempts++) {
+        await lowest.focus();
+        await lowest.press('PageUp');
+        await page.waitForTimeout(300);
+      }
       const min = Number(await lowest.getAttribute('aria-valuenow'));
       expect(min).toBe(31);
       const byScore = await peopleCount({ minScore: min });

@@ -1,11 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../server/db/seed/demo-users';
-import { startOfUtcDay } from '../../server/db/seed/demo-world';
-import { seedDemoWorld } from '../../server/db/seed/seed-demo';
-import { systemContext } from '../../server/services/request-context';
-import { browse as browseWith, ensureAdminBuilt, launchChromium, type BrowseOptions } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/server';
+import { browse as browseWith, logInToConsole, startDemoConsole, type BrowseOptions } from '../support/browser';
+import type { TestServer } from '../support/server';
 
 /**
  * Authenticity review in the console, on the demo world after a rescore (its planted attacks are
@@ -21,13 +17,7 @@ function browse(name: string, body: (page: Page) => Promise<void>, options: Omit
   return browseWith(browser, name, body, { ...options, baseURL: server.url });
 }
 
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto('/admin/');
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Score distribution' }).waitFor();
-}
+const logIn = (page: Page, email: string) => logInToConsole(page, email, { landOnDashboard: true });
 
 interface PendingFlag {
   id: string;
@@ -52,15 +42,8 @@ const pageWidth = (page: Page) => page.evaluate(() => (globalThis as any).docume
 
 describe('authenticity flags in the console, in Chromium', () => {
   beforeAll(async () => {
-    const built = ensureAdminBuilt();
-    server = await startTestServer('sqlite');
-    const ctx = systemContext(server.app.db, 'seed');
-    const seeded = await seedDemoWorld(ctx, server.app.services.ingest, { anchor: startOfUtcDay(Date.now()) });
-    await seedDemoUsers(ctx, server.app.services.auth, seeded.cast.influencers[0]);
     // The rescore runs the detectors: the demo world's planted attacks become flags.
-    await server.app.services.scoring.rescoreAll(ctx, { backfillDays: 2 });
-    await built;
-    browser = await launchChromium();
+    ({ server, browser } = await startDemoConsole(2));
   });
 
   afterAll(async () => {

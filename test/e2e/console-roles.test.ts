@@ -2,12 +2,8 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../server/db/seed/demo-users';
-import { startOfUtcDay } from '../../server/db/seed/demo-world';
-import { seedDemoWorld } from '../../server/db/seed/seed-demo';
-import { systemContext } from '../../server/services/request-context';
-import { browse as browseWith, ensureAdminBuilt, launchChromium, type BrowseOptions } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/server';
+import { browse as browseWith, logInToConsole, startDemoConsole, type BrowseOptions } from '../support/browser';
+import type { TestServer } from '../support/server';
 
 /**
  * The console on the demo world (3,000 people, the seeded demo logins, 8 days of score history)
@@ -23,13 +19,7 @@ function browse(name: string, body: (page: Page) => Promise<void>, options: Omit
   return browseWith(browser, name, body, { ...options, baseURL: server.url });
 }
 
-/** Logs in through the console's login page. */
-async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/admin/');
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
+const logIn = (page: Page, email: string, password?: string) => logInToConsole(page, email, { password });
 
 /** The resource entries of the sidebar menu, in order. */
 async function menuEntries(page: Page): Promise<string[]> {
@@ -44,15 +34,8 @@ const rows = (page: Page) => page.locator('.RaDataTable-tbody tr');
 
 describe('the console on the demo world, by role, in Chromium', () => {
   beforeAll(async () => {
-    const built = ensureAdminBuilt();
-    server = await startTestServer('sqlite');
-    const ctx = systemContext(server.app.db, 'seed');
-    const seeded = await seedDemoWorld(ctx, server.app.services.ingest, { anchor: startOfUtcDay(Date.now()) });
-    await seedDemoUsers(ctx, server.app.services.auth, seeded.cast.influencers[0]);
     // A week and a day of daily history: enough for the history chart and this week's movers.
-    await server.app.services.scoring.rescoreAll(ctx, { backfillDays: 8 });
-    await built;
-    browser = await launchChromium();
+    ({ server, browser } = await startDemoConsole(8));
   });
 
   afterAll(async () => {

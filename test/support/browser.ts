@@ -3,6 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../server/db/seed/demo-users';
+import { startOfUtcDay } from '../../server/db/seed/demo-world';
+import { seedDemoWorld, type SeedDemoResult } from '../../server/db/seed/seed-demo';
+import { systemContext, type RequestContext } from '../../server/services/request-context';
+import { startTestServer, type TestServer } from './server';
 
 /**
  * Real Chromium for the console's browser tests: the console built when its sources changed,
@@ -126,4 +131,39 @@ export async function apiSession(url: string, email: string, password: string): 
   if (!body.data) throw new Error(`login as ${email} failed: ${JSON.stringify(body.errors)}`);
   const { token, expiresAt, user } = body.data.login;
   return { token, expiresAt, email: user.email, role: user.role };
+}
+
+/** The console's browser tests' world: the demo world, its logins, and `backfillDays` of history. */
+export interface DemoConsole {
+  server: TestServer;
+  browser: Browser;
+  ctx: RequestContext;
+  seeded: SeedDemoResult;
+  /** The start of today (UTC), the demo world's anchor. */
+  anchor: number;
+}
+
+/**
+ * A real server on a fresh demo world with its demo logins, fully rescored (the detectors flag its
+ * planted attacks) with `backfillDays` of daily history, the console built and Chromium started.
+ */
+export async function startDemoConsole(backfillDays: number): Promise<DemoConsole> {
+  const built = ensureAdminBuilt();
+  const server = await startTestServer('sqlite');
+  const ctx = systemContext(server.app.db, 'seed');
+  const anchor = startOfUtcDay(Date.now());
+  const seeded = await seedDemoWorld(ctx, server.app.services.ingest, { anchor });
+  await seedDemoUsers(ctx, server.app.services.auth, seeded.cast.influencers[0]);
+  await server.app.services.scoring.rescoreAll(ctx, { backfillDays });
+  await built;
+  return { server, browser: await launchChromium(), ctx, seeded, anchor };
+}
+
+/** Logs in through the console's login page; with `landOnDashboard`, waits for the dashboard. */
+export async function logInToConsole(page: Page, email: string, options: { password?: string; landOnDashboard?: boolean } = {}): Promise<void> {
+  await page.goto('/admin/');
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  if (options.landOnDashboard) await page.getByRole('heading', { name: 'Score distribution' }).waitFor();
 }
