@@ -43,16 +43,16 @@ async function main(): Promise<void> {
 
   const db = await startServer(sqlitePath, 'db');
   try {
-    await sequentialLatencies(db.port, BODY, 20); // warm-up
-    const latencies = await sequentialLatencies(db.port, BODY, 200);
+    await sequentialLatencies(db.port, BODY, 20, db.headers); // warm-up
+    const latencies = await sequentialLatencies(db.port, BODY, 200, db.headers);
     console.log(`Read path, 200 sequential requests: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (goal: p50 ≤ 25 ms)`);
-    const load = await postLoad(db.port, BODY, 10, seconds);
+    const load = await postLoad(db.port, BODY, 10, seconds, db.headers);
     console.log(`Throughput, 10 connections, ${load.seconds.toFixed(1)} s: ${load.perSecond.toFixed(0)} req/s, p99 ${percentile(load.latenciesMs, 99).toFixed(1)} ms, ${load.errors} errors`);
     db.stop();
 
     const memory = await startServer(sqlitePath, 'memory');
-    await sequentialLatencies(memory.port, BODY, 20);
-    const ceiling = await postLoad(memory.port, BODY, 10, seconds);
+    await sequentialLatencies(memory.port, BODY, 20, memory.headers);
+    const ceiling = await postLoad(memory.port, BODY, 10, seconds, memory.headers);
     memory.stop();
     console.log(`Ceiling (same schema answering from memory): ${ceiling.perSecond.toFixed(0)} req/s, ${ceiling.errors} errors`);
     console.log(`Share of the ceiling: ${((100 * load.perSecond) / ceiling.perSecond).toFixed(0)}% (goal: ≥ 50%)`);
@@ -79,13 +79,13 @@ async function countStatements(sqlitePath: string): Promise<number> {
   return count;
 }
 
-function startServer(sqlitePath: string, mode: 'db' | 'memory'): Promise<{ port: number; stop(): void }> {
+function startServer(sqlitePath: string, mode: 'db' | 'memory'): Promise<{ port: number; headers: Record<string, string>; stop(): void }> {
   const child = fork(path.join(__dirname, 'bench-server.js'), [sqlitePath, mode], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const stop = () => void (child.exitCode === null && child.kill('SIGTERM'));
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /PORT (\d+)/.exec(chunk.toString());
-      if (match) resolve({ port: Number(match[1]), stop });
+      const match = /PORT (\d+) TOKEN (\S+)/.exec(chunk.toString());
+      if (match) resolve({ port: Number(match[1]), headers: { authorization: `Bearer ${match[2]}` }, stop });
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });

@@ -9,7 +9,7 @@ export interface LoadResult {
 }
 
 /** POSTs one GraphQL body over keep-alive connections, `concurrency` at a time, for `seconds`. */
-export async function postLoad(port: number, body: string, concurrency: number, seconds: number): Promise<LoadResult> {
+export async function postLoad(port: number, body: string, concurrency: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const deadline = performance.now() + seconds * 1000;
   const latenciesMs: number[] = [];
@@ -17,7 +17,7 @@ export async function postLoad(port: number, body: string, concurrency: number, 
   const worker = async () => {
     while (performance.now() < deadline) {
       const started = performance.now();
-      const ok = await postOnce(agent, port, body);
+      const ok = await postOnce(agent, port, body, headers);
       latenciesMs.push(performance.now() - started);
       if (!ok) errors++;
     }

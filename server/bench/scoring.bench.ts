@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const server = await startRescoringServer(sqlitePath);
   const body = JSON.stringify({ query: '{ people(first: 10) { totalCount nodes { displayName } } }' });
   const during: number[] = [];
-  while (!server.rescored()) during.push(...(await sequentialLatencies(server.port, body, 10)));
+  while (!server.rescored()) during.push(...(await sequentialLatencies(server.port, body, 10, server.headers)));
   server.stop();
   console.log(`During a full rescore (${during.length} requests): p50 ${percentile(during, 50).toFixed(1)} ms, p99 ${percentile(during, 99).toFixed(1)} ms (goal: p99 < 50 ms)`);
 }
@@ -157,15 +157,15 @@ async function rowsFloor(file: string, asOf: number): Promise<{ ms: number; coun
   }
 }
 
-function startRescoringServer(sqlitePath: string): Promise<{ port: number; rescored(): boolean; stop(): void }> {
+function startRescoringServer(sqlitePath: string): Promise<{ port: number; headers: Record<string, string>; rescored(): boolean; stop(): void }> {
   const child = fork(path.join(__dirname, 'bench-server.js'), [sqlitePath, 'rescoring'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   let done = false;
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       if (text.includes('RESCORED')) done = true;
-      const match = /PORT (\d+)/.exec(text);
-      if (match) resolve({ port: Number(match[1]), rescored: () => done, stop: () => void child.kill('SIGTERM') });
+      const match = /PORT (\d+) TOKEN (\S+)/.exec(text);
+      if (match) resolve({ port: Number(match[1]), headers: { authorization: `Bearer ${match[2]}` }, rescored: () => done, stop: () => void child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
