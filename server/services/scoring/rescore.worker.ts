@@ -1,3 +1,4 @@
+import os from 'node:os';
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../../db/database';
@@ -10,6 +11,13 @@ interface RescoreWorkerData {
 }
 
 async function main(): Promise<void> {
+  // Background work: on Linux the nice value is per thread, so requests on the main thread win the
+  // CPU when both want it (a platform that refuses just runs the rescore at normal priority).
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // not permitted here: carry on
+  }
   const { database, options } = workerData as RescoreWorkerData;
   const db = await Database.open({ ...database, logSql: false }, { readerCacheKib: RESCORE_READER_CACHE_KIB });
   try {
