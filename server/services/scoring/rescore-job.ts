@@ -1,6 +1,7 @@
 import {
   measureScoreEffects,
   prepareScoring,
+  resolveScoringConfig,
   type AuthenticityDiscounts,
   type ExpertiseSnapshot,
   type NetworkImpact,
@@ -42,7 +43,7 @@ class HeldByGuard extends Error {
 function prepareWith(engine: RescoreOptions['engine'], input: ScoringInput): PreparedScoring {
   if (!engine) return prepareScoring(input);
   const result = engine(input);
-  return { config: prepareScoring(input).config, networkImpact: result.networkImpact, stats: result.stats, count: result.people.length, score: (i) => result.people[i], expertise: () => result.expertise };
+  return { config: resolveScoringConfig(input.config), networkImpact: result.networkImpact, stats: result.stats, count: result.people.length, score: (i) => result.people[i], expertise: () => result.expertise };
 }
 
 export interface RescoreSummary {
