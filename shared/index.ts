@@ -5,3 +5,4 @@ export * from './roles';
 export * from './campaigns';
 export * from './score-bands';
 export * from './authenticity';
+export * from './people-csv';

@@ -1,3 +1,4 @@
+import { PEOPLE_CSV_HEADER, peopleCsvLine } from '@sway/shared';
 import { listRequest, type SortRequest } from '../api/buildQuery';
 import type { PersonRecord } from '../api/records';
 import { authHeaders } from '../auth/session';
@@ -8,30 +9,8 @@ import { authHeaders } from '../auth/session';
  * every page of the same people(filter:, orderBy:) query, so the file holds all matching people,
  * not just those on screen. Both write the same columns.
  */
-export const CSV_COLUMNS: { header: string; value: (p: PersonRecord) => string | number | null | undefined }[] = [
-  { header: 'id', value: (p) => p.id },
-  { header: 'externalId', value: (p) => p.externalId },
-  { header: 'displayName', value: (p) => p.displayName },
-  { header: 'region', value: (p) => p.region },
-  { header: 'language', value: (p) => p.language },
-  { header: 'accounts', value: (p) => p.accounts.totalCount },
-  { header: 'score', value: (p) => p.score.value },
-  { header: 'scoreLow', value: (p) => p.score.band.low },
-  { header: 'scoreHigh', value: (p) => p.score.band.high },
-  { header: 'createdAt', value: (p) => p.createdAt },
-];
-
-/** Same rules as the server's: quoted when needed, formulas defused. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function peopleToCsv(people: readonly PersonRecord[]): string {
-  const lines = [CSV_COLUMNS.map((c) => c.header).join(','), ...people.map((p) => CSV_COLUMNS.map((c) => csvCell(c.value(p))).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return PEOPLE_CSV_HEADER + people.map(peopleCsvLine).join('');
 }
 
 /** The server export's URL for a list's filter and sort, mapped exactly as the list's own query. */

@@ -1,4 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
+import { PEOPLE_CSV_HEADER, peopleCsvLine, type PeopleCsvRow } from '../../../shared/people-csv';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LIMITS } from '../../../shared/limits';
 import type { GraphQLContext } from '../../api/context';
@@ -15,31 +16,6 @@ import { sendJsonError } from '../graphql-handler';
  * /graphql, and a login is required.
  */
 
-/** Columns of the CSV, in order, and how each is read from a node of the query below. */
-const COLUMNS: { header: string; value: (node: PersonRow) => string | number | null | undefined }[] = [
-  { header: 'id', value: (p) => p.id },
-  { header: 'externalId', value: (p) => p.externalId },
-  { header: 'displayName', value: (p) => p.displayName },
-  { header: 'region', value: (p) => p.region },
-  { header: 'language', value: (p) => p.language },
-  { header: 'accounts', value: (p) => p.accounts.totalCount },
-  { header: 'score', value: (p) => p.score.value },
-  { header: 'scoreLow', value: (p) => p.score.band.low },
-  { header: 'scoreHigh', value: (p) => p.score.band.high },
-  { header: 'createdAt', value: (p) => p.createdAt },
-];
-
-interface PersonRow {
-  id: string;
-  externalId: string;
-  displayName: string;
-  region: string | null;
-  language: string | null;
-  createdAt: string;
-  accounts: { totalCount: number };
-  score: { value: number; band: { low: number; high: number } };
-}
-
 const PAGE_QUERY = `query ExportPeople($first: Int!, $after: String, $filter: PersonFilterInput, $orderBy: PersonOrderInput) {
   people(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     pageInfo { hasNextPage endCursor }
@@ -48,16 +24,9 @@ const PAGE_QUERY = `query ExportPeople($first: Int!, $after: String, $filter: Pe
 }`;
 
 interface PageResult {
-  people: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: PersonRow[] };
+  people: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: PeopleCsvRow[] };
 }
 
-/** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function parseJsonParam(url: URL, name: string): { value?: unknown; error?: string } {
   const raw = url.searchParams.get(name);
@@ -131,11 +100,11 @@ export function peopleCsvHandler(apollo: ApolloServer<GraphQLContext>, makeConte
           'x-content-type-options': 'nosniff',
         });
         if (req.method === 'HEAD') return void res.end();
-        await write(res, `${COLUMNS.map((c) => c.header).join(',')}\r\n`);
+        await write(res, PEOPLE_CSV_HEADER);
         first = false;
       }
       const page: PageResult['people'] = data.people;
-      if (page.nodes.length) await write(res, page.nodes.map((node) => `${COLUMNS.map((c) => csvCell(c.value(node))).join(',')}\r\n`).join(''));
+      if (page.nodes.length) await write(res, page.nodes.map(peopleCsvLine).join(''));
       if (closed || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
       after = page.pageInfo.endCursor;
     }
