@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const otherMs = rescoreMs - summary.readMs - summary.detectMs - summary.scoreMs - summary.writeMs;
   console.log(`Full rescore of ${summary.people.toLocaleString('en')} people, ${summary.interactions.toLocaleString('en')} interactions (worker thread): ${s(rescoreMs)}`);
   console.log(
-    `  = read ${s(summary.readMs)} + authenticity ${s(summary.detectMs)} (text hashes, detectors, flags' score effects: ${summary.flags} flags)` +
+    `  = read ${s(summary.readMs)} + authenticity ${s(summary.detectMs)} (detectors and flags' score effects: ${summary.flags} flags)` +
       ` + prepare and score ${s(summary.scoreMs)} + pack and write ${s(summary.writeMs)} (beyond what overlapped with scoring; flags included)` +
       ` + worker start-up and connections ${s(otherMs)}`,
   );

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { ContentKind } from '../../shared/interactions';
 import { Network } from '../../shared/networks';
-import { epochMs } from './columns';
+import { bigintNumber, epochMs } from './columns';
 import type { NetworkAccount } from './network-account.entity';
 import type { Person } from './person.entity';
 import type { Topic } from './topic.entity';
@@ -51,6 +51,13 @@ export class Content {
 
   @Column({ type: 'text', default: '' })
   text!: string;
+
+  /**
+   * textHash() of the text, written at ingest for the duplicate detector; NULL when there is no
+   * text worth comparing. Not in the API; a person's data export includes it.
+   */
+  @Column({ name: 'text_hash', type: 'bigint', nullable: true, transformer: bigintNumber })
+  textHash!: number | null;
 
   @Column({ type: 'varchar', length: 2048, nullable: true })
   url!: string | null;

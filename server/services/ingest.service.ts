@@ -3,6 +3,7 @@ import { CONTENT_INTERACTION_KINDS, CONTENT_KINDS, INTERACTION_KINDS, type Inter
 import { LIMITS } from '../../shared/limits';
 import { NETWORKS } from '../../shared/networks';
 import type { Database } from '../db/database';
+import { textHash } from '../scoring';
 import { authorize } from './auth/access';
 import { ValidationError, type FieldError } from './errors';
 import {
@@ -507,11 +508,11 @@ class BatchWriter {
         const author = this.account(r.network, r.author)!;
         this.touchedPeople.add(author.personId);
         const parentId = r.parent ? this.contentRef(r.network, r.parent)!.id : null;
-        return [r.network, r.externalId, r.kind, author.id, author.personId, parentId, r.text, r.url, r.postedAt, r.campaignCode];
+        return [r.network, r.externalId, r.kind, author.id, author.personId, parentId, r.text, textHash(r.text) || null, r.url, r.postedAt, r.campaignCode];
       });
       created += await this.upsert(
         'content',
-        ['network', 'external_id', 'kind', 'author_account_id', 'author_person_id', 'parent_content_id', 'text', 'url', 'posted_at', 'campaign_code'],
+        ['network', 'external_id', 'kind', 'author_account_id', 'author_person_id', 'parent_content_id', 'text', 'text_hash', 'url', 'posted_at', 'campaign_code'],
         values,
         ['network', 'external_id'],
       );

@@ -113,6 +113,8 @@ interface ServerProcess {
   child: ChildProcess;
   url: string;
   exited: ReturnType<typeof exitOf>;
+  /** What the server has printed so far (warnings and errors at LOG_LEVEL=warn). */
+  output: () => string;
 }
 
 const ADMIN = { email: 'crash-admin@test.sway', password: 'crash-admin-password' };
@@ -134,6 +136,9 @@ async function startServer(tdb: TestDatabase, authSecret: string): Promise<Serve
   };
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = exitOf(child);
+  let printed = '';
+  child.stderr!.on('data', (d) => (printed += d));
+  child.stdout!.on('data', (d) => (printed += d));
   // main.js prints where GraphQL answers once it listens (PORT=0: a free port of the system's choice).
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -144,7 +149,7 @@ async function startServer(tdb: TestDatabase, authSecret: string): Promise<Serve
     });
     void exited.then(({ code, signal, output }) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)));
   });
-  return { child, url, exited };
+  return { child, url, exited, output: () => printed };
 }
 
 async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>): Promise<any> {
@@ -195,28 +200,33 @@ describe.each(DIALECTS)('SIGKILL during a claim burst on %s', (dialect) => {
   const tally = (outcomes: string[]) => outcomes.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {});
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/cli/ensure-built.js')], { cwd: REPO_ROOT, stdio: 'ignore' });
-    tdb = await createTestDatabase(dialect);
-    server = await startServer(tdb, authSecret);
-    // The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD, as in a deployment.
-    const admin = ok<any>(await post(server.url, null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password })).login.token;
-    // In batches of 50 people: an ingest takes at most 1,000 items.
-    for (let c = 0; c < CLAIMERS / 50; c++) ok(await post(server.url, admin, INGEST, { input: asGraphQLInput(smallWorld(`kc${c}`, 50, 1, Date.now() - 3_600_000)) }));
-    ok(await post(server.url, admin, `mutation { rescore { people } }`));
-    db = await tdb.open();
-    // Influencer logins for every person, written at once (hashing 400 passwords would only slow the
-    // test), with tokens signed by the server's AUTH_SECRET.
-    const people: { id: number }[] = await db.reader.query(`SELECT id FROM person ORDER BY id`);
-    expect(people).toHaveLength(CLAIMERS);
-    const users = await db.transaction((m) =>
-      m.getRepository(User).save(people.map((p, i) => m.getRepository(User).create({ email: `kc${i}@test.sway`, passwordHash: 'unused', role: Role.INFLUENCER, personId: p.id, createdAt: new Date() })), { chunk: 50 }),
-    );
-    const signer = new TokenSigner(authSecret, 3_600_000);
-    tokens = await Promise.all(users.map(async (u) => (await signer.sign(u.id)).token));
-    const brandId = ok<any>(await post(server.url, admin, CREATE_BRAND, { name: 'Crash rush' })).createBrand.id;
-    campaignId = ok<any>(await post(server.url, admin, CREATE_CAMPAIGN, { brandId, input: campaignInput('crash_rush', { inventory: INVENTORY }) })).createCampaign.id;
-    ok(await post(server.url, admin, SET_STATUS, { id: campaignId, status: 'ACTIVE' }));
-    campaignRow = Number(Buffer.from(campaignId, 'base64url').toString().split(':')[1]);
+    try {
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/cli/ensure-built.js')], { cwd: REPO_ROOT, stdio: 'ignore' });
+      tdb = await createTestDatabase(dialect);
+      server = await startServer(tdb, authSecret);
+      // The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD, as in a deployment.
+      const admin = ok<any>(await post(server.url, null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password })).login.token;
+      // In batches of 50 people: an ingest takes at most 1,000 items.
+      for (let c = 0; c < CLAIMERS / 50; c++) ok(await post(server.url, admin, INGEST, { input: asGraphQLInput(smallWorld(`kc${c}`, 50, 1, Date.now() - 3_600_000)) }));
+      ok(await post(server.url, admin, `mutation { rescore { people } }`));
+      db = await tdb.open();
+      // Influencer logins for every person, written at once (hashing 400 passwords would only slow the
+      // test), with tokens signed by the server's AUTH_SECRET.
+      const people: { id: number }[] = await db.reader.query(`SELECT id FROM person ORDER BY id`);
+      expect(people).toHaveLength(CLAIMERS);
+      const users = await db.transaction((m) =>
+        m.getRepository(User).save(people.map((p, i) => m.getRepository(User).create({ email: `kc${i}@test.sway`, passwordHash: 'unused', role: Role.INFLUENCER, personId: p.id, createdAt: new Date() })), { chunk: 50 }),
+      );
+      const signer = new TokenSigner(authSecret, 3_600_000);
+      tokens = await Promise.all(users.map(async (u) => (await signer.sign(u.id)).token));
+      const brandId = ok<any>(await post(server.url, admin, CREATE_BRAND, { name: 'Crash rush' })).createBrand.id;
+      campaignId = ok<any>(await post(server.url, admin, CREATE_CAMPAIGN, { brandId, input: campaignInput('crash_rush', { inventory: INVENTORY }) })).createCampaign.id;
+      ok(await post(server.url, admin, SET_STATUS, { id: campaignId, status: 'ACTIVE' }));
+      campaignRow = Number(Buffer.from(campaignId, 'base64url').toString().split(':')[1]);
+    } catch (err) {
+      // A failed setup step says why on the server's side too (its log is otherwise discarded).
+      throw new Error(`${(err as Error).message}\n--- server log ---\n${server?.output() ?? ''}`);
+    }
   }, 300_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null && server.child.signalCode === null) {

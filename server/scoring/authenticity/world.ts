@@ -3,6 +3,7 @@ import type { Network } from '../../../shared/networks';
 import { IdIndex } from '../id-index';
 import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from '../interaction-columns';
 import { countingSort } from '../ledger';
+import type { ScoringInteraction } from '../types';
 import type { AuthenticityInput } from './types';
 
 export const KIND_INDEX = new Map<string, number>(INTERACTION_KINDS.map((k, i) => [k, i]));
@@ -92,43 +93,52 @@ export class AccountWorld {
     const target = new Int32Array(total);
     const kind = new Uint8Array(total);
     const time = new Float64Array(total);
-    this.given = new Int32Array(n);
-    this.followsGiven = new Int32Array(n);
-    this.followsReceived = new Int32Array(n);
-    this.received = new Int32Array(n);
-    this.firstAt = new Float64Array(n).fill(Infinity);
-    this.lastAt = new Float64Array(n).fill(-Infinity);
+    // Locals, not fields, in the loops below: a million iterations each.
+    const given = (this.given = new Int32Array(n));
+    const followsGiven = (this.followsGiven = new Int32Array(n));
+    const followsReceived = (this.followsReceived = new Int32Array(n));
+    const received = (this.received = new Int32Array(n));
+    const firstAt = (this.firstAt = new Float64Array(n).fill(Infinity));
+    const lastAt = (this.lastAt = new Float64Array(n).fill(-Infinity));
+    const index = this.index;
     const asOf = input.asOf;
+    const kindCount = INTERACTION_KINDS.length;
     let m = 0;
-    /** Keeps interaction i (known accounts, not one account to itself, a known kind, not after asOf). */
-    const keep = (i: number, occurredAt: number, actorAccountId: number, targetAccountId: number, k: number): void => {
-      if (!(occurredAt <= asOf)) return;
-      const a = this.index.get(actorAccountId);
-      const t = this.index.get(targetAccountId);
-      if (a < 0 || t < 0 || a === t || !(k < INTERACTION_KINDS.length)) return;
+    // Columns are read as they are (a full rescore's million interactions): no record is built.
+    const columns = isInteractionColumns(all) ? all : undefined;
+    const records = columns ? undefined : (all as readonly ScoringInteraction[]);
+    for (let i = 0; i < total; i++) {
+      let occurredAt: number, actorAccountId: number, targetAccountId: number, k: number;
+      if (columns) {
+        occurredAt = columns.occurredAt[i];
+        actorAccountId = columns.actorAccountId[i];
+        targetAccountId = columns.targetAccountId[i];
+        k = columns.kind[i];
+      } else {
+        const x = records![i];
+        occurredAt = x.occurredAt;
+        actorAccountId = x.actorAccountId;
+        targetAccountId = x.targetAccountId;
+        k = KIND_INDEX.get(x.kind) ?? UNKNOWN_KIND;
+      }
+      // Kept: known accounts, not one account to itself, a known kind, not after asOf.
+      if (!(occurredAt <= asOf)) continue;
+      const a = index.get(actorAccountId);
+      const t = index.get(targetAccountId);
+      if (a < 0 || t < 0 || a === t || !(k < kindCount)) continue;
       source[m] = i;
       actor[m] = a;
       target[m] = t;
       kind[m] = k;
       time[m] = occurredAt;
       m++;
-      this.given[a]++;
+      given[a]++;
       if (k === FOLLOW) {
-        this.followsGiven[a]++;
-        this.followsReceived[t]++;
-      } else this.received[t]++;
-      if (occurredAt < this.firstAt[a]) this.firstAt[a] = occurredAt;
-      if (occurredAt > this.lastAt[a]) this.lastAt[a] = occurredAt;
-    };
-    // Columns are read as they are (a full rescore's million interactions): no record is built.
-    if (isInteractionColumns(all)) {
-      const { actorAccountId, targetAccountId, kind: kinds, occurredAt } = all;
-      for (let i = 0; i < total; i++) keep(i, occurredAt[i], actorAccountId[i], targetAccountId[i], kinds[i]);
-    } else {
-      for (let i = 0; i < total; i++) {
-        const x = all[i];
-        keep(i, x.occurredAt, x.actorAccountId, x.targetAccountId, KIND_INDEX.get(x.kind) ?? UNKNOWN_KIND);
-      }
+        followsGiven[a]++;
+        followsReceived[t]++;
+      } else received[t]++;
+      if (occurredAt < firstAt[a]) firstAt[a] = occurredAt;
+      if (occurredAt > lastAt[a]) lastAt[a] = occurredAt;
     }
     this.m = m;
     this.source = source.subarray(0, m);
@@ -142,30 +152,35 @@ export class AccountWorld {
     order = countingSort(order, this.target, n);
     order = countingSort(order, this.actor, n);
     this.order = order;
+    // Actor and target in pair order, gathered once (the passes below then read them in sequence).
+    const sortedActor = new Int32Array(m);
+    const sortedTarget = new Int32Array(m);
     let pairs = 0;
     for (let j = 0; j < m; j++) {
-      if (j === 0 || this.actor[order[j]] !== this.actor[order[j - 1]] || this.target[order[j]] !== this.target[order[j - 1]]) pairs++;
+      const i = order[j];
+      sortedActor[j] = actor[i];
+      sortedTarget[j] = target[i];
+      if (j === 0 || sortedActor[j] !== sortedActor[j - 1] || sortedTarget[j] !== sortedTarget[j - 1]) pairs++;
     }
     this.pairCount = pairs;
-    this.pairStart = new Int32Array(pairs + 1);
-    this.pairActor = new Int32Array(pairs);
-    this.pairTarget = new Int32Array(pairs);
-    this.pairReactions = new Int32Array(pairs);
-    this.actorPairStart = new Int32Array(n + 1);
+    const pairStart = (this.pairStart = new Int32Array(pairs + 1));
+    const pairActor = (this.pairActor = new Int32Array(pairs));
+    const pairTarget = (this.pairTarget = new Int32Array(pairs));
+    const pairReactions = (this.pairReactions = new Int32Array(pairs));
+    const actorPairStart = (this.actorPairStart = new Int32Array(n + 1));
     let k = -1;
     for (let j = 0; j < m; j++) {
-      const i = order[j];
-      if (j === 0 || this.actor[i] !== this.actor[order[j - 1]] || this.target[i] !== this.target[order[j - 1]]) {
+      if (j === 0 || sortedActor[j] !== sortedActor[j - 1] || sortedTarget[j] !== sortedTarget[j - 1]) {
         k++;
-        this.pairStart[k] = j;
-        this.pairActor[k] = this.actor[i];
-        this.pairTarget[k] = this.target[i];
-        this.actorPairStart[this.actor[i] + 1]++;
+        pairStart[k] = j;
+        pairActor[k] = sortedActor[j];
+        pairTarget[k] = sortedTarget[j];
+        actorPairStart[sortedActor[j] + 1]++;
       }
-      if (this.kind[i] !== FOLLOW) this.pairReactions[k]++;
+      if (kind[order[j]] !== FOLLOW) pairReactions[k]++;
     }
-    this.pairStart[pairs] = m;
-    for (let a = 0; a < n; a++) this.actorPairStart[a + 1] += this.actorPairStart[a];
+    pairStart[pairs] = m;
+    for (let a = 0; a < n; a++) actorPairStart[a + 1] += actorPairStart[a];
   }
 
   /** The pair actor → target, or -1. */

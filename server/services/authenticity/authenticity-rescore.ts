@@ -1,21 +1,21 @@
 import type { Database } from '../../db/database';
 import { upsertRows } from '../../db/upsert-rows';
-import { detectAuthenticity, type AuthenticityResult, type KGrant, type ScoringAccount, type ScoringContent, type ScoringInteractions } from '../../scoring';
-import { readAuthenticityExtras } from './authenticity-data';
+import { detectAuthenticity, type AuthenticityResult, type ContentText, type KGrant, type ScoringAccount, type ScoringContent, type ScoringInteractions } from '../../scoring';
+import { readDismissed } from './authenticity-data';
 
 /**
  * The full rescore's authenticity step, kept apart from the rescore's read and write paths: detect
- * on the data the rescore read, interactions as columns (plus text hashes and analysts' dismissals),
- * hand the discounts to prepareScoring, then store the flags and each person's authenticity beside
- * their score.
+ * on the data the rescore read (interactions as columns, text hashes written at ingest) and the
+ * analysts' dismissals, hand the discounts to prepareScoring, then store the flags and each
+ * person's authenticity beside their score.
  */
 export async function detectForRescore(
   db: Database,
-  data: { accounts: readonly ScoringAccount[]; content?: readonly ScoringContent[]; interactions: ScoringInteractions; kGrants?: readonly KGrant[] },
+  data: { accounts: readonly ScoringAccount[]; content?: readonly ScoringContent[]; interactions: ScoringInteractions; kGrants?: readonly KGrant[]; contentText?: ReadonlyMap<number, ContentText> },
   asOf: number,
 ): Promise<AuthenticityResult> {
-  const extras = await readAuthenticityExtras(db, asOf);
-  return detectAuthenticity({ asOf, accounts: data.accounts, content: data.content ?? [], interactions: data.interactions, kGrants: data.kGrants, ...extras });
+  const dismissed = await readDismissed(db);
+  return detectAuthenticity({ asOf, accounts: data.accounts, content: data.content ?? [], interactions: data.interactions, kGrants: data.kGrants, contentText: data.contentText, dismissed });
 }
 
 const FLAG_COLUMNS = ['flag_key', 'person_id', 'kind', 'role', 'network', 'severity', 'evidence', 'effect', 'detected_at', 'as_of'];

@@ -8,6 +8,7 @@ import {
   type ExpertiseSnapshot,
   type InteractionColumns,
   type KGrant,
+  type ContentText,
   type ScoringAccount,
   type ScoringContent,
   type ScoringInput,
@@ -36,6 +37,8 @@ export interface Everything extends Input {
   interactions: InteractionColumns;
   kGrants: KGrant[];
   topicEdges: TopicEdge[];
+  /** Content id → its text's hash and parent, for the duplicate detector (content with neither is left out). */
+  contentText: Map<number, ContentText>;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
   const accounts: ScoringAccount[][] = [];
   const content: ScoringContent[][] = [];
   const topics: { contentId: number; topicId: string }[][] = [];
+  const texts: unknown[][][] = [];
   // The interactions first: the longest part, so the small tables fill in the gaps at the end.
   const interactions = interactionTasks(db, plan, asOf);
   const tasks = [...interactions.tasks];
@@ -65,6 +69,7 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
     tasks.push(async (reader) => {
       const rows = await readJsonRows(db, reader, 'content', CONTENT_FIELDS, 'id', lo, hi, `posted_at <= ${db.placeholder(2)}`, [asOf]);
       content[n] = rows.map((r) => ({ id: r[0] as number, authorAccountId: r[1] as number, network: r[2] as Network, kind: r[3] as ContentKind, postedAt: r[4] as number, topicIds: NO_TOPICS }));
+      texts[n] = rows;
     }),
   );
   chunked(plan.content, (lo, hi, n) =>
@@ -85,8 +90,11 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
 
   const allContent = content.flat();
   attachTopics(allContent, topics.flat());
+  // Text hashes were written at ingest: the duplicate detector needs no text.
+  const contentText = new Map<number, ContentText>();
+  for (const rows of texts) for (const r of rows) if (r[6] != null || r[5] != null) contentText.set(r[0] as number, { hash: Number(r[6] ?? 0), parentId: r[5] == null ? null : Number(r[5]) });
   // Privacy: people who opted out are neither scored nor counted toward anyone (server/services/privacy).
-  return withoutOptedOut(db, { accounts: accounts.flat(), content: allContent, interactions: interactions.result(), kGrants, topicEdges });
+  return withoutOptedOut(db, { accounts: accounts.flat(), content: allContent, interactions: interactions.result(), kGrants, topicEdges, contentText });
 }
 
 /**
@@ -127,7 +135,7 @@ const INTERACTION_CHUNK = 100_000;
 const ROW_CHUNK = 50_000;
 const NO_TOPICS: string[] = [];
 const ACCOUNT_FIELDS = ['id', 'person_id', 'network', 'followers_count', 'following_count'];
-const CONTENT_FIELDS = ['id', 'author_account_id', 'network', 'kind', 'posted_at'];
+const CONTENT_FIELDS = ['id', 'author_account_id', 'network', 'kind', 'posted_at', 'parent_content_id', 'text_hash'];
 const INTERACTION_FIELDS = ['actor_account_id', 'target_account_id', 'target_content_id', 'kind', 'occurred_at'];
 /** Largest id the binary interaction format holds (8 hex digits; all ones marks an id out of range). */
 const MAX_PACKED_ID = 0xffff_fffe;
