@@ -230,13 +230,14 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
 
   // Canonical order: counting sort by actor, then (stably) by target, then each (target, actor)
   // run by its remaining keys.
-  let order: Int32Array = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[i] = i;
-  order = countingSort(order, rawActor, personCount);
-  order = countingSort(order, rawTarget, personCount);
+  const order = orderByKeys(rawTarget.subarray(0, m), rawActor.subarray(0, m), personCount);
+  // Actor and target in canonical order, gathered once: constant within a (target, actor) run, so
+  // sorting the runs below leaves them as they are, and the passes over pairs read them in sequence.
+  const actor = permute(rawActor, order, new Int32Array(m));
+  const target = permute(rawTarget, order, new Int32Array(m));
   let pairCount = 0;
   for (let i = 0; i < m; i++) {
-    if (i === 0 || rawTarget[order[i]] !== rawTarget[order[i - 1]] || rawActor[order[i]] !== rawActor[order[i - 1]]) pairCount++;
+    if (i === 0 || target[i] !== target[i - 1] || actor[i] !== actor[i - 1]) pairCount++;
   }
   const pairStart = new Int32Array(pairCount + 1);
   const pairActor = new Int32Array(pairCount);
@@ -245,13 +246,12 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
   {
     let k = -1;
     for (let i = 0; i < m; i++) {
-      const r = order[i];
-      if (i === 0 || rawTarget[r] !== rawTarget[order[i - 1]] || rawActor[r] !== rawActor[order[i - 1]]) {
+      if (i === 0 || target[i] !== target[i - 1] || actor[i] !== actor[i - 1]) {
         k++;
         pairStart[k] = i;
-        pairActor[k] = rawActor[r];
-        pairTarget[k] = rawTarget[r];
-        targetPairStart[rawTarget[r] + 1]++;
+        pairActor[k] = actor[i];
+        pairTarget[k] = target[i];
+        targetPairStart[target[i] + 1]++;
       }
     }
     pairStart[pairCount] = m;
@@ -262,8 +262,6 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     if (pairStart[k + 1] - pairStart[k] > 1) sortRun(order, pairStart[k], pairStart[k + 1], runKeys);
   }
 
-  const actor = permute(rawActor, order, new Int32Array(m));
-  const target = permute(rawTarget, order, new Int32Array(m));
   const contentOf = permute(rawContent, order, new Int32Array(m));
   const kind = permute(rawKind, order, new Uint8Array(m));
   const network = permute(rawNetwork, order, new Uint8Array(m));
@@ -426,13 +424,29 @@ function canonicalTopics(topicIds: readonly string[]): readonly string[] {
   return topicIds;
 }
 
-/** Stable counting sort of `order` by key[order[i]] in 0..keyCount−1. */
-export function countingSort(order: Int32Array, key: Int32Array, keyCount: number): Int32Array {
+/**
+ * Positions 0..n−1 ordered by (primary, secondary), both keys in 0..keyCount−1, ties in position
+ * order: two stable counting-sort passes. The first pass scatters each primary key beside its
+ * position, so the second reads keys in sequence instead of gathering them through the order
+ * (on a million interactions, random reads are what these passes cost).
+ */
+export function orderByKeys(primary: Int32Array, secondary: Int32Array, keyCount: number): Int32Array {
+  const n = primary.length;
   const next = new Int32Array(keyCount + 1);
-  for (let i = 0; i < order.length; i++) next[key[order[i]] + 1]++;
+  for (let i = 0; i < n; i++) next[secondary[i] + 1]++;
   for (let k = 0; k < keyCount; k++) next[k + 1] += next[k];
-  const out = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) out[next[key[order[i]]]++] = order[i];
+  const bySecondary = new Int32Array(n);
+  const primaryBySecondary = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = next[secondary[i]]++;
+    bySecondary[at] = i;
+    primaryBySecondary[at] = primary[i];
+  }
+  next.fill(0);
+  for (let i = 0; i < n; i++) next[primary[i] + 1]++;
+  for (let k = 0; k < keyCount; k++) next[k + 1] += next[k];
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[next[primaryBySecondary[i]]++] = bySecondary[i];
   return out;
 }
 

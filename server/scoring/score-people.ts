@@ -2,7 +2,7 @@ import { INTERACTION_KINDS, type InteractionKind } from '../../shared/interactio
 import { resolveScoringConfig, type ScoringConfig } from './config';
 import { countedKGrants, hasDiscounts, interactionWeights } from './authenticity/discounts';
 import { computeExpertise } from './expertise';
-import { buildLedger, countingSort, diminish, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
+import { buildLedger, orderByKeys, diminish, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
 import { networkImpactFromLedger, reactionsGivenAt, relativeRankOf } from './network-impact';
 import { roundScore, scoreBand, toScale } from './scale';
 import type {
@@ -182,10 +182,7 @@ function conversationLedger(ledger: Ledger): ConversationLedger {
       e++;
     }
   }
-  let order: Int32Array = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  order = countingSort(order, partner, ledger.personCount);
-  order = countingSort(order, owner, ledger.personCount);
+  const order = orderByKeys(owner.subarray(0, count), partner.subarray(0, count), ledger.personCount);
   const ownerStart = new Int32Array(ledger.personCount + 1);
   for (let i = 0; i < count; i++) ownerStart[owner[i] + 1]++;
   for (let p = 0; p < ledger.personCount; p++) ownerStart[p + 1] += ownerStart[p];

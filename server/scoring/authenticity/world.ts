@@ -2,7 +2,7 @@ import { ContentKind, INTERACTION_KINDS, InteractionKind } from '../../../shared
 import type { Network } from '../../../shared/networks';
 import { IdIndex } from '../id-index';
 import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from '../interaction-columns';
-import { countingSort } from '../ledger';
+import { orderByKeys } from '../ledger';
 import type { ScoringInteraction } from '../types';
 import type { AuthenticityInput } from './types';
 
@@ -147,10 +147,7 @@ export class AccountWorld {
     this.kind = kind.subarray(0, m);
     this.time = time.subarray(0, m);
 
-    let order: Int32Array = new Int32Array(m);
-    for (let i = 0; i < m; i++) order[i] = i;
-    order = countingSort(order, this.target, n);
-    order = countingSort(order, this.actor, n);
+    const order = orderByKeys(this.actor, this.target, n);
     this.order = order;
     // Actor and target in pair order, gathered once (the passes below then read them in sequence).
     const sortedActor = new Int32Array(m);
