@@ -51,9 +51,36 @@ export class Database {
   /** Runs fn in one write transaction; it commits when fn resolves and rolls back when it throws. */
   transaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dialect === 'postgres') return this.writer.transaction(fn);
-    const run = this.writeQueue.then(() => this.writer.transaction(fn));
+    const run = this.writeQueue.then(() => this.immediateTransaction(fn));
     this.writeQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * SQLite: BEGIN IMMEDIATE takes the write lock before the transaction's first read, waiting (busy
+   * timeout) while another connection holds it. TypeORM's deferred BEGIN would read first and
+   * upgrade at the first write, which SQLite refuses at once, with no wait, when another connection
+   * committed in between: the full rescore's worker thread writes the same file from connections of
+   * its own, and an ingest or a claim running then failed. The rest is TypeORM's own bookkeeping:
+   * the runner is marked as inside a transaction, so saves do not open their own, and nested
+   * transactions become savepoints.
+   */
+  private async immediateTransaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.writer.createQueryRunner();
+    try {
+      await runner.query('BEGIN IMMEDIATE');
+      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      try {
+        const result = await fn(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /**

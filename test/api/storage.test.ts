@@ -83,3 +83,47 @@ describe.each(DIALECTS)('storage on %s', (dialect) => {
     expect(err.errors[0].field).toBe(`interactions[${batch.interactions!.length - 1}].externalId`);
   });
 });
+
+/**
+ * Two handles on one SQLite file, as the server and its rescore worker thread are: a write
+ * transaction that read first must not fail because the other committed meanwhile (SQLite refuses
+ * a deferred transaction's upgrade at once); it takes the write lock first, and the other waits.
+ */
+describe('write transactions from two connections on one SQLite file', () => {
+  let tdb: TestDatabase;
+  let first: Database;
+  let second: Database;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase('sqlite');
+    first = await tdb.open();
+    second = await tdb.open();
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await tdb?.drop();
+  });
+
+  it('a transaction that reads, then writes, commits while the other connection writes too', async () => {
+    const person = (name: string) => `INSERT INTO person (external_id, display_name, created_at) VALUES ('${name}', '${name}', 0)`;
+    let readDone!: () => void;
+    const hasRead = new Promise<void>((resolve) => (readDone = resolve));
+    let letWrite!: () => void;
+    const mayWrite = new Promise<void>((resolve) => (letWrite = resolve));
+    const reader = first.transaction(async (m) => {
+      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM person');
+      readDone();
+      await mayWrite;
+      await m.query(person(`after-${n}`));
+    });
+    await hasRead;
+    // The other connection writes while the first holds its transaction open.
+    const writer = second.transaction((m) => m.query(person('other')));
+    setTimeout(letWrite, 200);
+    await expect(Promise.all([reader, writer])).resolves.toBeDefined();
+    const rows: { external_id: string }[] = await first.reader.query('SELECT external_id FROM person ORDER BY id');
+    // The first committed before the second could start: it read an empty table.
+    expect(rows.map((r) => r.external_id)).toEqual(['after-0', 'other']);
+  });
+});
