@@ -13,6 +13,7 @@ import { createServices, type Services } from './services';
 import { systemContext } from './services/request-context';
 import type { HeldRescore } from './services/scoring/rescore-guard';
 import type { RescoreOptions } from './services/scoring/rescore-job';
+import { closeRescoreThread, warmRescoreThread } from './services/scoring/rescore-runner';
 
 export interface App {
   config: Config;
@@ -92,6 +93,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         },
       }),
     );
+    // Loaded now, while the server starts: the first full rescore does not pay for it.
+    void warmRescoreThread();
     if (config.authSecretGenerated) {
       log('AUTH_SECRET is not set: login tokens are signed with a random secret made for this process; they stop working when it restarts, and other instances refuse them.');
     }
@@ -168,6 +171,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         logger.debug('shutdown: HTTP closed');
         await scheduler.stop();
         await services.scoring.close();
+        await closeRescoreThread();
         logger.debug('shutdown: scoring closed');
         await state.close();
         await db.close();

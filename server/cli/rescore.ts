@@ -5,6 +5,7 @@ import { Database } from '../db/database';
 import { ensureTopicOntology } from '../db/topic-ontology';
 import { createServices } from '../services';
 import { systemContext } from '../services/request-context';
+import { closeRescoreThread } from '../services/scoring/rescore-runner';
 
 /**
  * `npm run rescore [-- --backfill DAYS]`: the full recompute, network impact included, in a worker
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       },
     });
     await services.scoring.close();
+    await closeRescoreThread();
   } finally {
     await db.close();
   }

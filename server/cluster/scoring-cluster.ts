@@ -63,8 +63,6 @@ export function serializeImpact(impact: NetworkImpact): string {
 export function deserializeImpact(text: string): NetworkImpact {
   const v = JSON.parse(text);
   const personIds = f64(v.personIds);
-  const indexOf = new Map<number, number>();
-  personIds.forEach((id, i) => indexOf.set(id, i));
   return {
     asOf: v.asOf,
     halfLifeDays: v.halfLifeDays,
@@ -73,7 +71,6 @@ export function deserializeImpact(text: string): NetworkImpact {
     converged: v.converged,
     edgeCount: v.edgeCount,
     personIds,
-    indexOf,
     rank: f64(v.rank),
     relativeRank: f64(v.relativeRank),
     communitySize: i32(v.communitySize),

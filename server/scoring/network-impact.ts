@@ -66,19 +66,16 @@ export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): 
 
   const personIds = new Float64Array(nodeCount);
   const reactionsGiven = new Float64Array(nodeCount);
-  const indexOf = new Map<number, number>();
   for (let v = 0; v < nodeCount; v++) {
     const p = nodePerson[v];
     personIds[v] = ledger.personIds[p];
     reactionsGiven[v] = ledger.reactionsGiven[p];
-    indexOf.set(personIds[v], v);
   }
   return {
     asOf: ledger.asOf,
     halfLifeDays: config.halfLifeDays,
     damping: config.pageRank.damping,
     personIds,
-    indexOf,
     rank: result.rank,
     relativeRank: result.relativeRank,
     communitySize: result.communitySize,
@@ -89,9 +86,24 @@ export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): 
   };
 }
 
+/** The person's position in the impact's arrays (personIds is ascending), or undefined when they are not in the reaction graph. */
+export function impactPositionOf(impact: NetworkImpact, personId: number): number | undefined {
+  const ids = impact.personIds;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const id = ids[mid];
+    if (id === personId) return mid;
+    if (id < personId) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /** The person's relative rank, or undefined when they are not in the reaction graph. */
 export function relativeRankOf(impact: NetworkImpact, personId: number): number | undefined {
-  const v = impact.indexOf.get(personId);
+  const v = impactPositionOf(impact, personId);
   return v === undefined ? undefined : impact.relativeRank[v];
 }
 
@@ -100,7 +112,7 @@ export function relativeRankOf(impact: NetworkImpact, personId: number): number 
  * exactly by 2^(−Δt/halfLife), only reactions after the snapshot are missing.
  */
 export function reactionsGivenAt(impact: NetworkImpact, personId: number, asOf: number): number | undefined {
-  const v = impact.indexOf.get(personId);
+  const v = impactPositionOf(impact, personId);
   if (v === undefined) return undefined;
   const given = impact.reactionsGiven[v];
   return asOf === impact.asOf ? given : given * decayFactor(asOf, impact.asOf, impact.halfLifeDays);

@@ -79,8 +79,9 @@ export interface TopicEdge {
 
 /**
  * Person-level weighted PageRank over the reactor → author graph, plus each person's decayed
- * count of reactions given (the selectivity input). Plain typed arrays indexed through
- * `indexOf`, so a service can cache it (or serialise the arrays) and pass it back to
+ * count of reactions given (the selectivity input). Plain typed arrays in the order of
+ * `personIds` (found by binary search: no Map, so the full rescore's worker thread hands it to the
+ * server as a copy of a few arrays), which a service can cache or serialise and pass back to
  * `scorePeople` when rescoring a subset of people.
  */
 export interface NetworkImpact {
@@ -90,8 +91,6 @@ export interface NetworkImpact {
   readonly damping: number;
   /** People in the reaction graph (at least one reaction given or received), ascending. */
   readonly personIds: Float64Array;
-  /** personId → position in the arrays below. */
-  readonly indexOf: ReadonlyMap<number, number>;
   /**
    * PageRank probability (relativeRank / N), summing to 1: the textbook PageRank on a connected
    * graph; with several communities, each keeps its own teleport and dangling mass.

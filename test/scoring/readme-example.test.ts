@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InteractionKind } from '../../shared/interactions';
 import { Network } from '../../shared/networks';
-import { explainChange, scorePeople } from '../../server/scoring';
+import { explainChange, relativeRankOf, scorePeople } from '../../server/scoring';
 import { DAY, HOUR, WorldBuilder } from './world-builder';
 
 /** The worked example of server/scoring/README.md: if this test has to change, update the README. */
@@ -27,7 +27,7 @@ describe('the README worked example', () => {
 
   const result = scorePeople(world.input(T));
   const s = result.byPerson.get(ada)!;
-  const rankOf = (person: number) => result.networkImpact.relativeRank[result.networkImpact.indexOf.get(person)!];
+  const rankOf = (person: number) => relativeRankOf(result.networkImpact, person)!;
 
   it('has the figures the README quotes', () => {
     expect(s.evidence.distinctReactors).toBeCloseTo(3.5, 2);

@@ -181,7 +181,7 @@ export class ScoringService {
           this.options.onFullRescore?.({ outcome: 'held', seconds: seconds(), summary });
           return summary;
         }
-        this.impact = rehydrate(summary.networkImpact);
+        this.impact = summary.networkImpact;
         this.discounts = summary.discounts;
         await this.options.cache.clear();
         await this.options.heldStore?.set(undefined);
@@ -291,11 +291,6 @@ export class ScoringService {
     if (!this.impact) throw new Error('No network impact is published: the first full rescore is held by the guard until an admin publishes it');
     return this.impact;
   }
-}
-
-/** A network impact that crossed a thread boundary has lost nothing but needs its Map back as a Map. */
-function rehydrate(impact: NetworkImpact): NetworkImpact {
-  return impact.indexOf instanceof Map ? impact : { ...impact, indexOf: new Map(Object.entries(impact.indexOf).map(([k, v]) => [Number(k), v as number])) };
 }
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
