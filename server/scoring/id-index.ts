@@ -40,6 +40,20 @@ export class IdIndex {
   }
 }
 
+/** Position of `value` in the ascending values[from, to), by binary search; -1 if absent. */
+export function searchSorted(values: ArrayLike<number>, value: number, from = 0, to = values.length): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid];
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Sorted distinct values. */
 export function sortedDistinct(values: Float64Array): Float64Array {
   const sorted = values.slice().sort();

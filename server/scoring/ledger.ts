@@ -1,7 +1,7 @@
 import { CONVERSATION_KINDS, ContentKind, INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
 import { NETWORKS, type Network } from '../../shared/networks';
 import { DAY_MS, type ScoringConfig } from './config';
-import { IdIndex, sortedDistinct } from './id-index';
+import { IdIndex, searchSorted, sortedDistinct } from './id-index';
 import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from './interaction-columns';
 import type { ScoringAccount, ScoringContent, ScoringInteractions } from './types';
 
@@ -362,16 +362,7 @@ export function selectivity(reactionsGiven: number, givenToThisAuthor: number, n
 
 /** The pair (target, actor), found by binary search among the target's pairs; -1 if none. */
 export function findPair(targetPairStart: Int32Array, pairActor: Int32Array, target: number, actor: number): number {
-  let lo = targetPairStart[target];
-  let hi = targetPairStart[target + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = pairActor[mid];
-    if (value === actor) return mid;
-    if (value < actor) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return searchSorted(pairActor, actor, targetPairStart[target], targetPairStart[target + 1]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { resolveScoringConfig, type ScoringConfig } from './config';
+import { searchSorted } from './id-index';
 import { buildLedger, decayFactor, diminish, type Ledger } from './ledger';
 import { weightedPageRank } from './pagerank';
 import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInteractions } from './types';
@@ -88,17 +89,8 @@ export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): 
 
 /** The person's position in the impact's arrays (personIds is ascending), or undefined when they are not in the reaction graph. */
 export function impactPositionOf(impact: NetworkImpact, personId: number): number | undefined {
-  const ids = impact.personIds;
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const id = ids[mid];
-    if (id === personId) return mid;
-    if (id < personId) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  const at = searchSorted(impact.personIds, personId);
+  return at < 0 ? undefined : at;
 }
 
 /** The person's relative rank, or undefined when they are not in the reaction graph. */

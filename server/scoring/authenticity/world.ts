@@ -1,6 +1,6 @@
 import { ContentKind, INTERACTION_KINDS, InteractionKind } from '../../../shared/interactions';
 import type { Network } from '../../../shared/networks';
-import { IdIndex } from '../id-index';
+import { IdIndex, searchSorted } from '../id-index';
 import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from '../interaction-columns';
 import { orderByKeys } from '../ledger';
 import type { ScoringInteraction } from '../types';
@@ -182,16 +182,7 @@ export class AccountWorld {
 
   /** The pair actor → target, or -1. */
   findPair(actor: number, target: number): number {
-    let lo = this.actorPairStart[actor];
-    let hi = this.actorPairStart[actor + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.pairTarget[mid];
-      if (v === target) return mid;
-      if (v < target) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return searchSorted(this.pairTarget, target, this.actorPairStart[actor], this.actorPairStart[actor + 1]);
   }
 
   /** When a piece of content was posted (for reaction delays); built on first use. */
