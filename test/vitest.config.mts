@@ -9,7 +9,9 @@ export default defineConfig({
     // type-graphql and our code must share one graphql module, or schema building fails.
     alias: {
       graphql: path.join(root, 'node_modules/graphql/index.js'),
-      // The console's name for the repository's shared/ (admin/vite.config.mts), for tests that import console code.
+      // The repository's own shared/ folder: `#shared/…` for the server and tests (package.json "imports"
+      // maps it to the compiled dist/shared at run time), `@sway/shared` for console code (admin/vite.config.mts).
+      '#shared': path.join(root, 'shared'),
       '@sway/shared': path.join(root, 'shared'),
     },
   },

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ContentKind, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { generateDemoWorld, startOfUtcDay } from '../db/seed/demo-world';
 import { interactionWeights } from '../scoring/authenticity/discounts';
 import { detectAuthenticity, scorePeople, textHash, toInteractionColumns, type ContentText, type ScoringAccount, type ScoringContent, type ScoringInteraction } from '../scoring';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import 'reflect-metadata';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { systemContext } from '../services/request-context';
 import { startApp } from '../app';
 import { loadConfig } from '../config';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { ContentKind, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { REPO_ROOT } from '../config';
 import type { ImportRow } from '../import/rows';
 

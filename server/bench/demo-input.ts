@@ -1,4 +1,4 @@
-import { FlagKind } from '../../shared/authenticity';
+import { FlagKind } from '#shared/authenticity';
 import type { DemoWorld } from '../db/seed/demo-world';
 import type { PlantedKind } from '../db/seed/planted';
 import { textHash, type AuthenticityResult, type ContentText, type KGrant, type ScoringAccount, type ScoringContent, type ScoringInteraction } from '../scoring';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { Database } from '../db/database';
 import { User } from '../entities';
 import { TokenSigner } from '../services/auth/tokens';

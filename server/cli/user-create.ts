@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../../shared/roles';
+import { ROLES, type Role } from '#shared/roles';
 import { loadConfig, type Config } from '../config';
 import { Database } from '../db/database';
 import { AuthService } from '../services/auth/auth.service';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { FlagDecision, FlagKind, FlagRole } from '../../shared/authenticity';
+import type { FlagDecision, FlagKind, FlagRole } from '#shared/authenticity';
 import { epochMs } from './columns';
 import type { Person } from './person.entity';
 import type { User } from './user.entity';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CampaignStatus, ClaimStatus } from '../../shared/campaigns';
+import { CampaignStatus, ClaimStatus } from '#shared/campaigns';
 import { epochMs } from './columns';
 import type { Brand } from './brand.entity';
 import type { Person } from './person.entity';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { ContentKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { ContentKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { bigintNumber, epochMs } from './columns';
 import type { NetworkAccount } from './network-account.entity';
 import type { Person } from './person.entity';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { epochMs } from './columns';
 import type { Content } from './content.entity';
 import type { NetworkAccount } from './network-account.entity';

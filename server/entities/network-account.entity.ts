@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Network } from '../../shared/networks';
+import { Network } from '#shared/networks';
 import { epochMs } from './columns';
 import type { Person } from './person.entity';
 

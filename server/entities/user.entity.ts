@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { epochMs } from './columns';
 import type { Person } from './person.entity';
 

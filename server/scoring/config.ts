@@ -1,4 +1,4 @@
-import { InteractionKind } from '../../shared/interactions';
+import { InteractionKind } from '#shared/interactions';
 import type { ScoringConfigOverrides } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS } from '../../shared/interactions';
+import { INTERACTION_KINDS } from '#shared/interactions';
 import type { ScoringConfig } from './config';
 import { decayFactor, selectivity, type Ledger } from './ledger';
 import type { ExpertiseSnapshot, KGrant, TopicEdge, TopicExpertise } from './types';

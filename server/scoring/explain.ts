@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS, InteractionKind } from '../../shared/interactions';
+import { INTERACTION_KINDS, InteractionKind } from '#shared/interactions';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from './config';
 import type { PersonScore, ScoreComponents } from './types';
 

@@ -1,6 +1,6 @@
 /**
  * Sway's scoring engine: pure functions from accounts, content, interactions and +K to
- * explainable 1..100 scores and topic expertise. Imports nothing but ../../shared and Node
+ * explainable 1..100 scores and topic expertise. Imports nothing but the repository's shared/ (`#shared/…`) and Node
  * built-ins; the ScoringService wraps it with storage, caching and scheduling.
  * The model is described in ./README.md.
  */

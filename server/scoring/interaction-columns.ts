@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS } from '../../shared/interactions';
+import { INTERACTION_KINDS } from '#shared/interactions';
 import type { InteractionColumns, ScoringInteraction, ScoringInteractions } from './types';
 
 /** Column `kind` value of a kind the engine does not know (such interactions are left out). */

@@ -1,5 +1,5 @@
-import { CONVERSATION_KINDS, ContentKind, INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
-import { NETWORKS, type Network } from '../../shared/networks';
+import { CONVERSATION_KINDS, ContentKind, INTERACTION_KINDS, type InteractionKind } from '#shared/interactions';
+import { NETWORKS, type Network } from '#shared/networks';
 import { DAY_MS, type ScoringConfig } from './config';
 import { IdIndex, searchSorted, sortedDistinct } from './id-index';
 import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from './interaction-columns';

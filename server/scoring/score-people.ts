@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
+import { INTERACTION_KINDS, type InteractionKind } from '#shared/interactions';
 import { resolveScoringConfig, type ScoringConfig } from './config';
 import { countedKGrants, hasDiscounts, interactionWeights } from './authenticity/discounts';
 import { computeExpertise } from './expertise';

@@ -1,5 +1,5 @@
-import type { ContentKind, InteractionKind } from '../../shared/interactions';
-import type { Network } from '../../shared/networks';
+import type { ContentKind, InteractionKind } from '#shared/interactions';
+import type { Network } from '#shared/networks';
 import type { ScoringConfig } from './config';
 import type { AuthenticityDiscounts } from './authenticity/types';
 

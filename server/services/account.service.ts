@@ -1,4 +1,4 @@
-import type { Network } from '../../shared/networks';
+import type { Network } from '#shared/networks';
 import { NetworkAccount } from '../entities';
 import { loadByIds } from './load-by-ids';
 import type { Page, PageRequest, SortDirection, SortKey } from './pagination/page';

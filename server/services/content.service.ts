@@ -1,5 +1,5 @@
-import type { ContentKind } from '../../shared/interactions';
-import type { Network } from '../../shared/networks';
+import type { ContentKind } from '#shared/interactions';
+import type { Network } from '#shared/networks';
 import { Content, Topic } from '../entities';
 import { inIds, loadByIds } from './load-by-ids';
 import { childPages, type ChildListSpec } from './pagination/child-pages';

@@ -1,5 +1,5 @@
-import type { ContentKind, InteractionKind } from '../../shared/interactions';
-import type { Network } from '../../shared/networks';
+import type { ContentKind, InteractionKind } from '#shared/interactions';
+import type { Network } from '#shared/networks';
 
 /** An instant as a Date, an ISO 8601 string or epoch milliseconds. */
 export type Instant = Date | string | number;

@@ -1,7 +1,7 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
-import { CONTENT_INTERACTION_KINDS, CONTENT_KINDS, INTERACTION_KINDS, type InteractionKind } from '../../shared/interactions';
-import { LIMITS } from '../../shared/limits';
-import { NETWORKS } from '../../shared/networks';
+import { CONTENT_INTERACTION_KINDS, CONTENT_KINDS, INTERACTION_KINDS, type InteractionKind } from '#shared/interactions';
+import { LIMITS } from '#shared/limits';
+import { NETWORKS } from '#shared/networks';
 import type { Database } from '../db/database';
 import { textHash } from '../scoring';
 import { authorize } from './auth/access';

@@ -1,5 +1,5 @@
-import type { InteractionKind } from '../../shared/interactions';
-import type { Network } from '../../shared/networks';
+import type { InteractionKind } from '#shared/interactions';
+import type { Network } from '#shared/networks';
 import { Interaction } from '../entities';
 import { inIds, loadByIds } from './load-by-ids';
 import { childPages } from './pagination/child-pages';

@@ -1,4 +1,4 @@
-import type { Network } from '../../shared/networks';
+import type { Network } from '#shared/networks';
 import { NetworkAccount, Person } from '../entities';
 import { inIds } from './load-by-ids';
 import { childPages, type ChildListSpec } from './pagination/child-pages';

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles';
+import type { Role } from '#shared/roles';
 import type { Database } from '../db/database';
 
 /** The logged-in user a request acts for, as stored now (not as the token remembered it). */

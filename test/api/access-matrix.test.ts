@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_ACCESS } from '../../server/api/access-policy';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { createTestUser, gqlAs, loginAs, TEST_PASSWORD } from '../support/auth';
 import { CLAIM, CREATE_CAMPAIGN, SET_STATUS, campaignInput, campaignWorld, ok, type CampaignWorld } from '../support/campaigns';
 import { startTestServer, TEST_ADMIN_EMAIL, type TestServer } from '../support/server';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { toGlobalId } from '../../server/api/relay/global-id';
 import { startApp } from '../../server/app';
 import { userCreate } from '../../server/cli/user-create';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentKind, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
-import { Role } from '../../shared/roles';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
+import { Role } from '#shared/roles';
 import type { IngestBatch } from '../../server/services/ingest.records';
 import { createTestUser, gqlAs, loginAs } from '../support/auth';
 import { DIALECTS } from '../support/databases';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { startApp, type App } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { User } from '../../server/entities';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { createTestUser, gqlAs, loginAs } from '../support/auth';
 import { DIALECTS } from '../support/databases';
 import { smallWorld } from '../support/factories';

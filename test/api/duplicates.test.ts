@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentKind, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { hashStoredTexts } from '../../server/db/migrations/1732000000700-content-text-hash';
 import { textHash } from '../../server/scoring';
 import type { IngestBatch } from '../../server/services/ingest.records';

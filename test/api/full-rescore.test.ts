@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { scorePeople, toInteractionRecords, type ScoringAccount, type ScoringContent, type ScoringInteraction } from '../../server/scoring';
 import { IngestService } from '../../server/services/ingest.service';
 import { systemContext } from '../../server/services/request-context';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { toGlobalId } from '../../server/api/relay/global-id';
 import { REPO_ROOT } from '../../server/config';
 import type { Database } from '../../server/db/database';
@@ -465,7 +465,8 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       const [{ audits }] = await db.reader.query('SELECT COUNT(*) AS audits FROM erasure_audit');
 
       const child = spawn(process.execPath, [
-        '--require', path.join(REPO_ROOT, 'test/support/ts-register.js'),
+        // TypeScript sources, shared/ included (the "sway-source" condition of package.json "imports").
+        '--conditions=sway-source', '--require', path.join(REPO_ROOT, 'test/support/ts-register.js'),
         path.join(REPO_ROOT, 'test/support/erasure-crash.child.ts'),
         server.tdb.databaseUrl ?? '', server.tdb.sqlitePath, String(personId), String(killAfter), 'CRASH-1',
       ], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
-import { ContentKind } from '../../shared/interactions';
+import { InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
+import { ContentKind } from '#shared/interactions';
 import { explainChange, scorePeople } from '../../server/scoring';
 import { PackedText, packScore, unpackScore } from '../../server/services/scoring/score-store';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { createTestUser, gqlAs, loginAs } from '../support/auth';
 import { DIALECTS } from '../support/databases';
 import { asGraphQLInput, smallWorld } from '../support/factories';

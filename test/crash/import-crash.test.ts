@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../server/config';
 import type { Database } from '../../server/db/database';
 import { User } from '../../server/entities';
 import { TokenSigner } from '../../server/services/auth/tokens';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { CLAIM, CREATE_BRAND, CREATE_CAMPAIGN, INGEST, SET_STATUS, campaignInput, ok } from '../support/campaigns';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases';
 import { asGraphQLInput, smallWorld } from '../support/factories';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { systemContext } from '../../server/services/request-context';
 import { createTestUser, TEST_PASSWORD } from '../support/auth';
 import { apiSession, ARTIFACTS, browse as browseAs, ensureAdminBuilt, launchChromium, type BrowseOptions, type ConsoleSession } from '../support/browser';

@@ -3,7 +3,7 @@ import { loadConfig } from '../../server/config';
 import { gqlAs, loginAs, createTestUser } from '../support/auth';
 import { asGraphQLInput, smallWorld } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 
 const INGEST = `mutation($input: IngestInput!) { ingest(input: $input) { people { created } } }`;
 

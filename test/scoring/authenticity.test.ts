@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FlagKind, FlagRole } from '../../shared/authenticity';
-import { ContentKind, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { FlagKind, FlagRole } from '#shared/authenticity';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { demoInput, DETECTOR_OF, scoreDetectors, type DemoInput } from '../../server/bench/demo-input';
 import { generateDemoWorld, startOfUtcDay, type DemoWorld } from '../../server/db/seed/demo-world';
 import { interactionWeights } from '../../server/scoring/authenticity/discounts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InteractionKind } from '../../shared/interactions';
+import { InteractionKind } from '#shared/interactions';
 import { checkKGrant, DEFAULT_SCORING_CONFIG, nextTopicActive, scorePeople, type KGrant, type TopicExpertise } from '../../server/scoring';
 import { DAY, HOUR, T0, WorldBuilder } from './world-builder';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InteractionKind } from '../../shared/interactions';
+import { InteractionKind } from '#shared/interactions';
 import {
   computeNetworkImpact,
   interactionAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONVERSATION_KINDS, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { CONVERSATION_KINDS, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { scorePeople, toScale, type ScoringInput, type ScoringInteraction, type ScoringResult } from '../../server/scoring';
 import { SeededRandom } from '../../server/scoring/testing/random';
 import { generateWorld, WORLD_TOPIC_EDGES, type World } from '../../server/scoring/testing/synthetic-world';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { scorePeople, type PersonScore, type ScoringConfigOverrides } from '../../server/scoring';
 import { DAY, HOUR, T0, WorldBuilder } from './world-builder';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { explainChange, relativeRankOf, scorePeople } from '../../server/scoring';
 import { DAY, HOUR, WorldBuilder } from './world-builder';
 

@@ -1,5 +1,5 @@
-import { InteractionKind } from '../../shared/interactions';
-import { NETWORKS } from '../../shared/networks';
+import { InteractionKind } from '#shared/interactions';
+import { NETWORKS } from '#shared/networks';
 import { SeededRandom } from '../../server/scoring/testing/random';
 import { DAY, HOUR, T0, WorldBuilder } from './world-builder';
 

@@ -1,5 +1,5 @@
-import { ContentKind, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import type { KGrant, ScoringAccount, ScoringContent, ScoringInput, ScoringInteraction } from '../../server/scoring';
 
 export const DAY = 86_400_000;

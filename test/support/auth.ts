@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles';
+import type { Role } from '#shared/roles';
 import type { User } from '../../server/entities';
 import { systemContext } from '../../server/services/request-context';
 import type { GraphQLResponse, TestServer } from './server';

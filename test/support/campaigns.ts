@@ -1,4 +1,4 @@
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { systemContext } from '../../server/services/request-context';
 import { createTestUser, loginAs } from './auth';
 import { asGraphQLInput, smallWorld } from './factories';

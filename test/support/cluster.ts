@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { startApp, type App, type AppOptions } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { systemContext } from '../../server/services/request-context';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases';
 import type { GraphQLResponse } from './server';
 import { TEST_ADMIN_EMAIL } from './server';

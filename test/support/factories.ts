@@ -1,5 +1,5 @@
-import { ContentKind, InteractionKind } from '../../shared/interactions';
-import { Network } from '../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import type { IngestBatch } from '../../server/services/ingest.records';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,7 +1,7 @@
 import type { Logger } from 'typeorm';
 import { startApp, type App, type AppOptions } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
-import { Role } from '../../shared/roles';
+import { Role } from '#shared/roles';
 import { systemContext } from '../../server/services/request-context';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases';
 

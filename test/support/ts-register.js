@@ -1,6 +1,7 @@
 // Lets a plain `node` child process run the repository's TypeScript (no build, no extra package):
 // each .ts file is transpiled on require with the compiler already installed. Used by tests that
-// must kill a real process half-way through its work.
+// must kill a real process half-way through its work. Run node with --conditions=sway-source so that
+// `#shared/…` imports resolve to shared/*.ts rather than the compiled dist/shared (package.json "imports").
 'use strict';
 const fs = require('node:fs');
 const ts = require('typescript');

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Network } from '../../../shared/networks';
+import { Network } from '#shared/networks';
 import { CampaignStatus, ClaimStatus } from '../types/enums';
 
 @InputType({ description: 'Who a campaign is for. Every condition is optional; they combine with AND. Invalid values answer BAD_USER_INPUT naming the field.' })

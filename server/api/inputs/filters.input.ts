@@ -1,7 +1,7 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import { Network } from '../../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { AudienceTargetInput } from './campaign.input';
 import { AccountOrderField, ContentOrderField, InteractionOrderField, PersonOrderField, SortDirection } from '../types/enums';
 

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import { LIMITS } from '../../../shared/limits';
-import { Network } from '../../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { LIMITS } from '#shared/limits';
+import { Network } from '#shared/networks';
 import '../types/enums';
 
 // Shapes only: IngestService validates every value (lengths, references, duplicates) in one

@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { LIMITS } from '../../../shared/limits';
+import { LIMITS } from '#shared/limits';
 
 /**
  * The cost of an operation before it runs, counted like GitHub's node limit: every object a

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { FlagDecision } from '../../../shared/authenticity';
+import { FlagDecision } from '#shared/authenticity';
 import type { AuthenticityReviewRow, Content, NetworkAccount, Person, User } from '../../entities';
 import type { AuthenticityView, FlagView } from '../../services/authenticity/authenticity.service';
 import { ValidationError } from '../../services/errors';

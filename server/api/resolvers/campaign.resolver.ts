@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../../shared/roles';
+import { Role } from '#shared/roles';
 import type { Brand, Campaign, Claim, Person, Topic, User } from '../../entities';
 import { authorize, requireViewer } from '../../services/auth/access';
 import type { AudienceBreakdown } from '../../services/campaigns/audience';

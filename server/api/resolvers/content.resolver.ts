@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { InteractionKind } from '../../../shared/interactions';
+import { InteractionKind } from '#shared/interactions';
 import type { Content, Interaction, NetworkAccount, Person, Topic } from '../../entities';
 import type { GraphQLContext } from '../context';
 import { ContentFilterInput, ContentOrderInput } from '../inputs/filters.input';

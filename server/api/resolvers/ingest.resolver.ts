@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { LIMITS } from '../../../shared/limits';
+import { LIMITS } from '#shared/limits';
 import type { IngestBatch, IngestResult } from '../../services/ingest.records';
 import type { GraphQLContext } from '../context';
 import { IngestInput } from '../inputs/ingest.input';

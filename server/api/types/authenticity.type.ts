@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { FlagDecision, FlagKind, FlagRole, FlagStatus } from '../../../shared/authenticity';
-import { Network } from '../../../shared/networks';
+import { FlagDecision, FlagKind, FlagRole, FlagStatus } from '#shared/authenticity';
+import { Network } from '#shared/networks';
 import { connectionOf } from '../relay/connection';
 import './enums';
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ContentKind } from '../../../shared/interactions';
-import { Network } from '../../../shared/networks';
+import { ContentKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { connectionOf } from '../relay/connection';
 import { NodeType } from './node.type';
 import './enums';

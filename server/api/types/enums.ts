@@ -1,8 +1,8 @@
 import { registerEnumType } from 'type-graphql';
-import { CampaignStatus, ClaimStatus } from '../../../shared/campaigns';
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import { Network } from '../../../shared/networks';
-import { Role } from '../../../shared/roles';
+import { CampaignStatus, ClaimStatus } from '#shared/campaigns';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
+import { Role } from '#shared/roles';
 
 registerEnumType(Network, {
   name: 'Network',

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Network } from '../../../shared/networks';
+import { Network } from '#shared/networks';
 import { connectionOf } from '../relay/connection';
 import { NodeType } from './node.type';
 import './enums';

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { Network } from '../../../shared/networks';
+import { Network } from '#shared/networks';
 import './enums';
 
 @ObjectType('ScoreBand', { description: 'Where the score plausibly lies given the evidence behind it; narrows as evidence grows.', simpleResolvers: true })

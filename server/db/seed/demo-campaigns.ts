@@ -1,6 +1,6 @@
-import { CampaignStatus, ClaimStatus } from '../../../shared/campaigns';
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import type { Network } from '../../../shared/networks';
+import { CampaignStatus, ClaimStatus } from '#shared/campaigns';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import type { Network } from '#shared/networks';
 import { Brand, BrandMember, Campaign, Claim, User } from '../../entities';
 import type { Services } from '../../services';
 import type { ContentRecord, InteractionRecord } from '../../services/ingest.records';

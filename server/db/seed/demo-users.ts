@@ -1,4 +1,4 @@
-import { Role } from '../../../shared/roles';
+import { Role } from '#shared/roles';
 import type { AuthService } from '../../services/auth/auth.service';
 import type { RequestContext } from '../../services/request-context';
 import { User } from '../../entities';

@@ -1,5 +1,5 @@
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import { NETWORKS, Network } from '../../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { NETWORKS, Network } from '#shared/networks';
 import type { AccountRecord, ContentRecord, IngestBatch, InteractionRecord, PersonRecord } from '../../services/ingest.records';
 import type { DemoKGrant, DemoWorldCast, PlantedLabel } from './planted';
 import { Random, WeightedTable, zipfSampler } from './random';

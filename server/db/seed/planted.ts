@@ -1,4 +1,4 @@
-import type { Network } from '../../../shared/networks';
+import type { Network } from '#shared/networks';
 
 /**
  * Inauthentic behaviour planted in the demo world at known places. The labels are the answer

@@ -1,4 +1,4 @@
-import { Network } from '../../../shared/networks';
+import { Network } from '#shared/networks';
 
 /** Where demo people live: ISO 3166 code, share of the population, names, languages and UTC offset. */
 export interface Region {

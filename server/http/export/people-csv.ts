@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
-import { PEOPLE_CSV_HEADER, peopleCsvLine, type PeopleCsvRow } from '../../../shared/people-csv';
+import { PEOPLE_CSV_HEADER, peopleCsvLine, type PeopleCsvRow } from '#shared/people-csv';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LIMITS } from '../../../shared/limits';
+import { LIMITS } from '#shared/limits';
 import type { GraphQLContext } from '../../api/context';
 import { sendJsonError } from '../graphql-handler';
 

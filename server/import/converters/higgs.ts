@@ -1,5 +1,5 @@
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import { Network } from '../../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import type { ImportRow } from '../rows';
 import { ConversionError, EmittedIds, numberedLines, type Converter } from './converter';
 

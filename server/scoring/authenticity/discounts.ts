@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS, InteractionKind } from '../../../shared/interactions';
+import { INTERACTION_KINDS, InteractionKind } from '#shared/interactions';
 import { interactionCount, isInteractionColumns } from '../interaction-columns';
 import type { KGrant, ScoringInteractions } from '../types';
 import type { AuthenticityDiscounts } from './types';

@@ -1,5 +1,5 @@
-import { FlagKind, FlagRole } from '../../../shared/authenticity';
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
+import { FlagKind, FlagRole } from '#shared/authenticity';
+import { ContentKind, InteractionKind } from '#shared/interactions';
 import { lower, type FlagCollector } from './flags';
 import type { AuthenticityConfig } from './types';
 import { interactionKey, round, sortedUnique, type AccountWorld } from './world';

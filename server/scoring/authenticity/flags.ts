@@ -1,5 +1,5 @@
-import type { FlagKind, FlagRole } from '../../../shared/authenticity';
-import type { Network } from '../../../shared/networks';
+import type { FlagKind, FlagRole } from '#shared/authenticity';
+import type { Network } from '#shared/networks';
 import type { AuthenticityDiscounts, AuthenticityFlag, FlagEvidence } from './types';
 import { round, sortedUnique } from './world';
 

@@ -1,4 +1,4 @@
-import { FlagKind, FlagRole } from '../../../shared/authenticity';
+import { FlagKind, FlagRole } from '#shared/authenticity';
 import { lower, type FlagCollector } from './flags';
 import type { AuthenticityConfig } from './types';
 import { round, sortedUnique, type AccountWorld } from './world';

@@ -1,5 +1,5 @@
-import type { FlagKind, FlagRole } from '../../../shared/authenticity';
-import type { Network } from '../../../shared/networks';
+import type { FlagKind, FlagRole } from '#shared/authenticity';
+import type { Network } from '#shared/networks';
 import type { KGrant, ScoringAccount, ScoringContent, ScoringInteractions } from '../types';
 
 /** What the detectors read: the scoring input, plus a few facts the score itself does not need. */

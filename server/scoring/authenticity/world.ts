@@ -1,5 +1,5 @@
-import { ContentKind, INTERACTION_KINDS, InteractionKind } from '../../../shared/interactions';
-import type { Network } from '../../../shared/networks';
+import { ContentKind, INTERACTION_KINDS, InteractionKind } from '#shared/interactions';
+import type { Network } from '#shared/networks';
 import { IdIndex, searchSorted } from '../id-index';
 import { interactionCount, isInteractionColumns, UNKNOWN_KIND } from '../interaction-columns';
 import { orderByKeys } from '../ledger';

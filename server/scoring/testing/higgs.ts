@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import { Network } from '../../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { Network } from '#shared/networks';
 import { DAY_MS } from '../config';
 import type { ScoringAccount, ScoringContent, ScoringInteraction } from '../types';
 import { hashInts } from './random';

@@ -1,5 +1,5 @@
-import { ContentKind, InteractionKind } from '../../../shared/interactions';
-import { NETWORKS, Network } from '../../../shared/networks';
+import { ContentKind, InteractionKind } from '#shared/interactions';
+import { NETWORKS, Network } from '#shared/networks';
 import { DAY_MS } from '../config';
 import type { ScoringAccount, ScoringContent, ScoringInteraction } from '../types';
 import { SeededRandom, WeightedSampler } from './random';

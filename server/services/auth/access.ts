@@ -1,4 +1,4 @@
-import { Role } from '../../../shared/roles';
+import { Role } from '#shared/roles';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { RequestContext, Viewer } from '../request-context';
 

@@ -1,5 +1,5 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { ROLES, Role } from '../../../shared/roles';
+import { ROLES, Role } from '#shared/roles';
 import { Person, User } from '../../entities';
 import { UnauthenticatedError, ValidationError, type FieldError } from '../errors';
 import { loadByIds } from '../load-by-ids';

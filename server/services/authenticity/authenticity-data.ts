@@ -1,4 +1,4 @@
-import { FlagDecision } from '../../../shared/authenticity';
+import { FlagDecision } from '#shared/authenticity';
 import type { Database } from '../../db/database';
 
 /** The flags analysts dismissed (their latest decision): they discount nothing. */

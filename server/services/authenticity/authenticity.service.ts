@@ -1,5 +1,5 @@
-import { FlagDecision, FlagStatus, type FlagKind } from '../../../shared/authenticity';
-import { Role } from '../../../shared/roles';
+import { FlagDecision, FlagStatus, type FlagKind } from '#shared/authenticity';
+import { Role } from '#shared/roles';
 import { AuthenticityFlagRow, AuthenticityReviewRow } from '../../entities';
 import type { FlagEffect, FlagEvidence } from '../../scoring';
 import { ACCESS, authorize } from '../auth/access';

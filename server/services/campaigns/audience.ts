@@ -1,7 +1,7 @@
 import { notOptedOut } from '../privacy/opt-out';
-import { CAMPAIGN_CODE_PATTERN } from '../../../shared/campaigns';
-import { NETWORKS, type Network } from '../../../shared/networks';
-import { SCORE_BANDS } from '../../../shared/score-bands';
+import { CAMPAIGN_CODE_PATTERN } from '#shared/campaigns';
+import { NETWORKS, type Network } from '#shared/networks';
+import { SCORE_BANDS } from '#shared/score-bands';
 import { Topic } from '../../entities';
 import { ValidationError, type FieldError } from '../errors';
 import type { RequestContext } from '../request-context';

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { Role } from '../../../shared/roles';
+import { Role } from '#shared/roles';
 import { Brand, BrandMember, User } from '../../entities';
 import { authorize } from '../auth/access';
 import { NotFoundError, ValidationError } from '../errors';

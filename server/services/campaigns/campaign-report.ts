@@ -1,4 +1,4 @@
-import { ATTRIBUTION_DAYS_AFTER_END, ClaimStatus } from '../../../shared/campaigns';
+import { ATTRIBUTION_DAYS_AFTER_END, ClaimStatus } from '#shared/campaigns';
 import type { Campaign } from '../../entities';
 import type { RequestContext } from '../request-context';
 

@@ -1,6 +1,6 @@
-import { CAMPAIGN_TRANSITIONS, CampaignStatus } from '../../../shared/campaigns';
-import type { Network } from '../../../shared/networks';
-import { Role } from '../../../shared/roles';
+import { CAMPAIGN_TRANSITIONS, CampaignStatus } from '#shared/campaigns';
+import type { Network } from '#shared/networks';
+import { Role } from '#shared/roles';
 import { Brand, Campaign, Claim } from '../../entities';
 import { authorize, requireViewer } from '../auth/access';
 import { NotFoundError, ValidationError, type FieldError } from '../errors';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { In } from 'typeorm';
-import { CLAIM_TRANSITIONS, CampaignStatus, ClaimStatus } from '../../../shared/campaigns';
-import { Role } from '../../../shared/roles';
+import { CLAIM_TRANSITIONS, CampaignStatus, ClaimStatus } from '#shared/campaigns';
+import { Role } from '#shared/roles';
 import { Campaign, Claim, Conversion } from '../../entities';
 import { authorize, requireViewer } from '../auth/access';
 import { AlreadyClaimedError, CampaignNotActiveError, ForbiddenError, NotEligibleError, NotFoundError, SoldOutError, ValidationError, type FieldError } from '../errors';

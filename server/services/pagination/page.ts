@@ -1,4 +1,4 @@
-import { LIMITS } from '../../../shared/limits';
+import { LIMITS } from '#shared/limits';
 import { ValidationError } from '../errors';
 
 /** Relay paging arguments: first/after walk forwards, last/before walk backwards. */

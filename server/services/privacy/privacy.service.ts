@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { Role } from '../../../shared/roles';
+import { Role } from '#shared/roles';
 import { ErasureAudit, Person, PersonOptOut } from '../../entities';
 import { epochMs } from '../../entities/columns';
 import { authorize, requireViewer } from '../auth/access';

@@ -1,4 +1,4 @@
-import { Role } from '../../../shared/roles';
+import { Role } from '#shared/roles';
 import { brandIdsOf } from '../campaigns/brand.service';
 import type { RequestContext } from '../request-context';
 

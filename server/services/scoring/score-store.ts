@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { INTERACTION_KINDS } from '../../../shared/interactions';
-import { NETWORKS } from '../../../shared/networks';
+import { INTERACTION_KINDS } from '#shared/interactions';
+import { NETWORKS } from '#shared/networks';
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Database } from '../../db/database';
 import { upsertRows, type Queryable } from '../../db/upsert-rows';

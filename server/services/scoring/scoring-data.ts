@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { withoutOptedOut } from '../privacy/opt-out';
-import { INTERACTION_KINDS, type ContentKind } from '../../../shared/interactions';
-import type { Network } from '../../../shared/networks';
+import { INTERACTION_KINDS, type ContentKind } from '#shared/interactions';
+import type { Network } from '#shared/networks';
 import {
   allocateInteractionColumns,
   UNKNOWN_KIND,
