@@ -4,9 +4,9 @@ import type { Person } from './person.entity';
 import type { Topic } from './topic.entity';
 
 /**
- * A person's latest published score. `details` holds the engine's whole PersonScore, packed
- * (server/services/scoring/score-store.ts): components, per-network parts, evidence, figures, top
- * content and engagers, so the score is explained as it was computed.
+ * A person's latest published score, packed (server/services/scoring/score-store.ts) so the score
+ * is explained as it was computed: `details` holds components, evidence and figures (what a day's
+ * snapshot keeps too), `breakdown` the per-network parts, top content and top engagers.
  */
 @Entity('person_score')
 @Index('ix_person_score_score', ['score'])
@@ -29,6 +29,9 @@ export class PersonScoreRow {
 
   @Column({ type: 'text' })
   details!: string;
+
+  @Column({ type: 'text', default: '[]' })
+  breakdown!: string;
 
   /** Authenticity from 0 to 100 (100: nothing suspicious found); campaigns can require a minimum. */
   @Column({ type: 'real', default: 100 })

@@ -5,7 +5,7 @@ import { scorePeople, toInteractionRecords, type ScoringAccount, type ScoringCon
 import { IngestService } from '../../server/services/ingest.service';
 import { systemContext } from '../../server/services/request-context';
 import { runFullRescore } from '../../server/services/scoring/rescore-job';
-import { dayOf, packScore } from '../../server/services/scoring/score-store';
+import { dayOf, packBreakdown, packScore } from '../../server/services/scoring/score-store';
 import { readEverything } from '../../server/services/scoring/scoring-data';
 import type { Database } from '../../server/db/database';
 import { DIALECTS } from '../support/databases';
@@ -78,17 +78,18 @@ describe.each(DIALECTS)('the full rescore on %s', (dialect) => {
     const expected = scorePeople({ ...rows, asOf });
     const summary = await runFullRescore(db, { asOf, backfillDays: 1 });
     expect(summary).toMatchObject({ people: expected.people.length, interactions: rows.interactions.length, days: 2 });
-    const stored: any[] = await db.reader.query(`SELECT person_id, score, band_low, band_high, details, as_of FROM person_score ORDER BY person_id`);
+    const stored: any[] = await db.reader.query(`SELECT person_id, score, band_low, band_high, details, breakdown, as_of FROM person_score ORDER BY person_id`);
     const snapshots: any[] = await db.reader.query(`SELECT person_id, day, score, band_low, band_high, details FROM score_snapshot WHERE day = ${db.placeholder(0)} ORDER BY person_id`, [dayOf(asOf)]);
     expect(stored).toHaveLength(expected.people.length);
     expect(snapshots).toHaveLength(expected.people.length);
     expected.people.forEach((s, i) => {
       expect(Number(stored[i].person_id)).toBe(s.personId);
       expect([Number(stored[i].score), Number(stored[i].band_low), Number(stored[i].band_high)]).toEqual([s.score, s.band.low, s.band.high]);
-      expect(stored[i].details).toBe(packScore(s, true));
+      expect(stored[i].details).toBe(packScore(s));
+      expect(stored[i].breakdown).toBe(packBreakdown(s));
       expect(Number(stored[i].as_of)).toBe(asOf);
       expect([Number(snapshots[i].score), Number(snapshots[i].band_low), Number(snapshots[i].band_high)]).toEqual([s.score, s.band.low, s.band.high]);
-      expect(snapshots[i].details).toBe(packScore(s, false));
+      expect(snapshots[i].details).toBe(packScore(s));
     });
     expect(expected.people.some((s) => s.score > 1 && s.topContent.length > 0)).toBe(true);
     const [{ n }] = await db.reader.query(`SELECT count(*) AS n FROM score_snapshot WHERE day = ${db.placeholder(0)}`, [dayOf(asOf - 86_400_000)]);

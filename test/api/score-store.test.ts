@@ -3,7 +3,7 @@ import { InteractionKind } from '#shared/interactions';
 import { Network } from '#shared/networks';
 import { ContentKind } from '#shared/interactions';
 import { explainChange, scorePeople } from '../../server/scoring';
-import { PackedText, packScore, unpackScore } from '../../server/services/scoring/score-store';
+import { PackedText, packBreakdown, packScore, unpackScore } from '../../server/services/scoring/score-store';
 
 const DAY = 86_400_000;
 const asOf = Date.UTC(2026, 10, 1);
@@ -20,7 +20,7 @@ function world(extraShares: number) {
 describe('packed scores', () => {
   it('keep every figure a current score shows, to four significant digits', () => {
     const score = world(2);
-    const back = unpackScore(packScore(score, true));
+    const back = unpackScore(packScore(score), packBreakdown(score));
     expect(back.score).toBe(score.score);
     expect(back.band).toEqual(score.band);
     expect(back.perNetwork.map((n) => n.network)).toEqual(score.perNetwork.map((n) => n.network));
@@ -32,10 +32,17 @@ describe('packed scores', () => {
     expect(back.figures.reactionsPerPost.SHARE).toBeCloseTo(score.figures.reactionsPerPost.SHARE, 3);
   });
 
+  it('read rows written before the breakdown had a column (lists at the end of details) the same way', () => {
+    const score = world(2);
+    expect(score.perNetwork.length).toBeGreaterThan(0);
+    const before = `${packScore(score).slice(0, -1)},${packBreakdown(score).slice(1)}`;
+    expect(unpackScore(before, '[]')).toEqual(unpackScore(packScore(score), packBreakdown(score)));
+  });
+
   it('explain a change between two snapshots as the full scores would', () => {
     const before = world(0);
     const after = world(6);
-    const packed = explainChange(unpackScore(packScore(before, false)), unpackScore(packScore(after, false)));
+    const packed = explainChange(unpackScore(packScore(before)), unpackScore(packScore(after)));
     expect(packed).toEqual(explainChange(before, after));
     expect(packed.lines.join(' ')).toMatch(/shares per post/);
   });
