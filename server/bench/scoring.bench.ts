@@ -10,6 +10,7 @@ import { Network } from '#shared/networks';
 import { Database } from '../db/database';
 import { createServices } from '../services';
 import { systemContext } from '../services/request-context';
+import type { RescoreSummary } from '../services/scoring/rescore-job';
 import { warmRescoreThread } from '../services/scoring/rescore-runner';
 import { readInteractionColumns } from '../services/scoring/scoring-data';
 import { ensureBenchDatabase } from './bench-database';
@@ -18,7 +19,8 @@ import { percentile, sequentialLatencies } from './http-load';
 /**
  * Scoring benchmark (`npm run bench:scoring`) on 100,000 people and 1,000,000 interactions:
  * - full rescore beside its floors, reading the interactions alone from the database: the raw
- *   driver's rows, and the same columns the way the rescore itself reads them;
+ *   driver's rows, and the same columns the way the rescore itself reads them (three of each, the
+ *   goal judged on medians: this host's timings swing a lot from one run to the next);
  * - cached reads of 100 people's scores;
  * - freshness after an ingest of 1,000 interactions;
  * - p99 of a simple query while a full rescore runs in the server's worker thread.
@@ -36,40 +38,62 @@ async function main(): Promise<void> {
   const ctx = systemContext(db, 'bench');
 
   // The full rescore as production runs it: through the service, in the server's worker thread
-  // (started with the server, so loaded already; opening its connections included). First, so the
-  // process's peak memory is the rescore's own.
+  // (started with the server, so loaded already; opening its connections included). Three in a
+  // row: the first after the thread started (what a server's start-up rescore costs), then two
+  // as a running server's scheduled rescores do. First, so the process's peak memory is theirs.
   const services = createServices({ database: where });
   let t = performance.now();
   await warmRescoreThread();
   const threadStartMs = performance.now() - t;
-  t = performance.now();
-  const summary = await services.scoring.rescoreAll(ctx);
-  const rescoreMs = performance.now() - t;
+  const rescores: { ms: number; summary: RescoreSummary }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    t = performance.now();
+    const summary = await services.scoring.rescoreAll(ctx);
+    rescores.push({ ms: performance.now() - t, summary });
+  }
   const peakMb = process.resourceUsage().maxRSS / 1024;
 
-  // Floors: only reading the interactions the rescore reads (same columns, same instant).
-  const rows = await rowsFloor(sqlitePath, summary.asOf);
-  t = performance.now();
-  const columns = await readInteractionColumns(db, summary.asOf);
-  const packedMs = performance.now() - t;
-  if (columns.count !== summary.interactions || rows.count !== summary.interactions) {
-    throw new Error(`the floors read ${rows.count} and ${columns.count} interactions, the rescore ${summary.interactions}`);
+  // Floors: only reading the interactions the rescore reads (same columns, same instant), as often.
+  const asOf = rescores[0].summary.asOf;
+  const interactionCount = rescores[0].summary.interactions;
+  const rowsFloors: { ms: number; how: string }[] = [];
+  const packedFloors: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const rows = await rowsFloor(sqlitePath, asOf);
+    t = performance.now();
+    const columns = await readInteractionColumns(db, asOf);
+    packedFloors.push(performance.now() - t);
+    if (columns.count !== interactionCount || rows.count !== interactionCount) {
+      throw new Error(`the floors read ${rows.count} and ${columns.count} interactions, the rescore ${interactionCount}`);
+    }
+    rowsFloors.push(rows);
   }
 
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const mark = (ok: boolean) => (ok ? '✓' : '✗ MISSED');
+  const rescoreMs = median(rescores.map((r) => r.ms));
+  const { summary } = rescores.find((r) => r.ms === rescoreMs)!;
+  const rowsMs = median(rowsFloors.map((f) => f.ms));
+  const packedMs = median(packedFloors);
   const otherMs = rescoreMs - summary.readMs - summary.detectMs - summary.scoreMs - summary.writeMs;
-  console.log(`Full rescore of ${summary.people.toLocaleString('en')} people, ${summary.interactions.toLocaleString('en')} interactions (worker thread): ${s(rescoreMs)}`);
   console.log(
-    `  = read ${s(summary.readMs)} + authenticity ${s(summary.detectMs)} (detectors and flags' score effects: ${summary.flags} flags)` +
-      ` + prepare and score ${s(summary.scoreMs)} + pack and write ${s(summary.writeMs)} (beyond what overlapped with scoring; flags included)` +
+    `Full rescore of ${summary.people.toLocaleString('en')} people, ${summary.interactions.toLocaleString('en')} interactions (worker thread), ${RUNS} in a row: ` +
+      `${rescores.map((r) => s(r.ms)).join(', ')} (the first after the thread started) → median ${s(rescoreMs)}`,
+  );
+  console.log(
+    `  median run = read ${s(summary.readMs)} + authenticity ${s(summary.detectMs)} (detectors and flags' score effects: ${summary.flags} flags)` +
+      ` + prepare and score ${s(summary.scoreMs)} + pack and write ${s(summary.writeMs)} (beyond what overlapped with scoring; flags and commit included)` +
       ` + connections and the rest ${s(otherMs)} (starting the worker thread, done when the server starts, took ${s(threadStartMs)} more)`,
   );
-  console.log(`  under 10 s: ${s(rescoreMs)} ${mark(rescoreMs < 10_000)}`);
+  console.log(`  under 10 s: slowest ${s(Math.max(...rescores.map((r) => r.ms)))} ${mark(rescores.every((r) => r.ms < 10_000))}`);
   console.log(`  peak RSS of the process (main thread and worker): ${peakMb.toFixed(0)} MB (goal ≤ 1024 MB) ${mark(peakMb <= 1024)}`);
-  console.log(`  floor, the raw sqlite3 driver's rows (Database#all, ${rows.how}): ${s(rows.ms)} → rescore ${(rescoreMs / rows.ms).toFixed(2)}× (goal ≤ 1.5×) ${mark(rescoreMs <= 1.5 * rows.ms)}`);
   console.log(
-    `  floor, the same columns packed by SQLite, one BLOB per 100,000 ids, two connections (how the rescore reads them): ${s(packedMs)}` +
+    `  floor, the raw sqlite3 driver's rows (Database#all, the faster of one connection and two with half the ids each), ${RUNS} reads: ` +
+      `${rowsFloors.map((f) => s(f.ms)).join(', ')} → median ${s(rowsMs)}; rescore ${(rescoreMs / rowsMs).toFixed(2)}× (goal ≤ 1.5×) ${mark(rescoreMs <= 1.5 * rowsMs)}` +
+      `; the first rescore alone ${(rescores[0].ms / rowsMs).toFixed(2)}×`,
+  );
+  console.log(
+    `  floor, the same columns packed by SQLite, one BLOB per 100,000 ids, two connections (how the rescore reads them): median ${s(packedMs)}` +
       ` → rescore ${(rescoreMs / packedMs).toFixed(2)}× (goal ≤ 1.5×) ${mark(rescoreMs <= 1.5 * packedMs)}`,
   );
   console.log(`  load average (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
@@ -118,6 +142,14 @@ async function main(): Promise<void> {
   while (!server.rescored()) during.push(...(await sequentialLatencies(server.port, body, 10, server.headers)));
   server.stop();
   console.log(`During a full rescore (${during.length} requests): p50 ${percentile(during, 50).toFixed(1)} ms, p99 ${percentile(during, 99).toFixed(1)} ms (goal: p99 < 50 ms)`);
+}
+
+/** Full rescores, and reads of each floor, per run of the benchmark: figures are their medians. */
+const RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** The interactions this benchmark ingests (external ids `bench-…`), removed so that runs stay comparable. */
