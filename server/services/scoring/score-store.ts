@@ -194,9 +194,7 @@ export function unpackScore(details: string, breakdown?: string): PersonScore {
   if (breakdown !== undefined && breakdown !== '[]') v.push(...(JSON.parse(breakdown) as number[]));
   let at = 5;
   const next = () => v[at++];
-  const components = Object.fromEntries(
-    COMPONENTS.map((c) => [c, { value: next(), weight: next(), contribution: next() }]),
-  ) as unknown as PersonScore['components'];
+  const components = Object.fromEntries(COMPONENTS.map((c) => [c, { value: next(), weight: next(), contribution: next() }])) as unknown as PersonScore['components'];
   const evidence = Object.fromEntries(EVIDENCE.map((e) => [e, next()])) as unknown as PersonScore['evidence'];
   const figures = Object.fromEntries(FIGURES.map((f) => [f, next()])) as Record<string, unknown>;
   figures.reactionsPerPost = Object.fromEntries(INTERACTION_KINDS.map((k) => [k, next()]));
@@ -205,16 +203,9 @@ export function unpackScore(details: string, breakdown?: string): PersonScore {
   const topContent = list(() => ({ contentId: next(), contribution: next() }));
   const topEngagers = list(() => ({ personId: next(), contribution: next() }));
   return {
-    personId: v[0],
-    score: v[1],
-    band: { low: v[2], high: v[3] },
-    raw: v[4],
-    components,
-    evidence,
-    figures: figures as unknown as PersonScore['figures'],
-    perNetwork,
-    topContent,
-    topEngagers,
+    personId: v[0], score: v[1], band: { low: v[2], high: v[3] }, raw: v[4],
+    components, evidence, figures: figures as unknown as PersonScore['figures'],
+    perNetwork, topContent, topEngagers,
   };
 }
 
@@ -249,33 +240,17 @@ export async function storeScores(
     for (let at = 0; at < count; at += VALUES_CHUNK) {
       const scores = Array.from({ length: Math.min(VALUES_CHUNK, count - at) }, (_, i) => scoreAt(at + i));
       if (options.current) {
-        await upsertRows(
-          db,
-          q,
-          'person_score',
-          ['person_id', 'score', 'band_low', 'band_high', 'details', 'breakdown', 'as_of'],
-          ['person_id'],
-          scores.length,
-          (i) => {
-            const s = scores[i];
-            return [s.personId, s.score, s.band.low, s.band.high, packScore(s), packBreakdown(s), asOf];
-          },
-        );
+        await upsertRows(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'breakdown', 'as_of'], ['person_id'], scores.length, (i) => {
+          const s = scores[i];
+          return [s.personId, s.score, s.band.low, s.band.high, packScore(s), packBreakdown(s), asOf];
+        });
       }
       if (options.snapshotDay) {
         const day = options.snapshotDay;
-        await upsertRows(
-          db,
-          q,
-          'score_snapshot',
-          ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'],
-          ['person_id', 'day'],
-          scores.length,
-          (i) => {
-            const s = scores[i];
-            return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s)];
-          },
-        );
+        await upsertRows(db, q, 'score_snapshot', ['person_id', 'day', 'score', 'band_low', 'band_high', 'details'], ['person_id', 'day'], scores.length, (i) => {
+          const s = scores[i];
+          return [s.personId, day, s.score, s.band.low, s.band.high, packScore(s)];
+        });
       }
     }
   }
@@ -350,7 +325,7 @@ async function writeScoresFromJson(
   }
 
   async function writeChunks(): Promise<void> {
-    for (let at = 0; at < count;) {
+    for (let at = 0; at < count; ) {
       rows.char(OPEN);
       ids.char(OPEN);
       for (let first = true; at < count && rows.size < JSON_CHUNK_CHARS; at++, first = false) {
@@ -362,13 +337,7 @@ async function writeScoresFromJson(
         }
         ids.fixed4(s.personId);
         rows.char(OPEN).fixed4(s.personId);
-        rows
-          .comma()
-          .fixed4(Math.round(s.score * 10))
-          .comma()
-          .fixed4(Math.round(s.band.low * 10))
-          .comma()
-          .fixed4(Math.round(s.band.high * 10));
+        rows.comma().fixed4(Math.round(s.score * 10)).comma().fixed4(Math.round(s.band.low * 10)).comma().fixed4(Math.round(s.band.high * 10));
         rows.comma().char(QUOTE);
         packFigures(rows, s);
         rows.char(CLOSE).char(QUOTE);
