@@ -161,7 +161,7 @@ async function post(url: string, token: string | null, query: string, variables?
 
 const CLAIMERS = 400;
 const INVENTORY = 250;
-/** Successful claims answered before the kill: a few, far from the inventory, so the burst is mid-flight. */
+/** Claims stored (or answered) before the kill: a few, far from the inventory, so the burst is mid-flight. */
 const KILL_AFTER = 15;
 
 /**
@@ -195,6 +195,19 @@ describe.each(DIALECTS)('SIGKILL during a claim burst on %s', (dialect) => {
       return body.errors ? String(body.errors[0].extensions?.code) : 'OK';
     } catch {
       return 'DROPPED'; // the connection died with the server
+    }
+  };
+  /**
+   * Counts the claims stored until `done`, calling `kill` once there are KILL_AFTER: the server runs
+   * well ahead of the answers this process has read (on PostgreSQL it once sold out the whole
+   * inventory before the KILL_AFTER-th answer arrived), so counting answers alone can kill too late.
+   */
+  const killOnceStored = async (kill: () => void, done: () => boolean) => {
+    const p = db.placeholder(0);
+    while (!done()) {
+      const [row] = await db.reader.query(`SELECT COUNT(*) AS n FROM claim WHERE campaign_id = ${p}`, [campaignRow]);
+      if (Number(row.n) >= KILL_AFTER) return kill();
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   };
   const tally = (outcomes: string[]) => outcomes.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {});
@@ -240,14 +253,22 @@ describe.each(DIALECTS)('SIGKILL during a claim burst on %s', (dialect) => {
   it('keeps every claim with its unit, and the restarted server sells the rest without overselling', async () => {
     const first = server!;
     let answeredOk = 0;
-    // The whole burst at once; the server is killed as soon as a few claims have succeeded.
+    let killed = false;
+    const kill = () => {
+      if (killed) return;
+      killed = true;
+      first.child.kill('SIGKILL');
+    };
+    // The whole burst at once; the server is killed as soon as a few claims are stored or answered.
+    const watching = killOnceStored(kill, () => killed);
     const outcomes = await Promise.all(
       tokens.map(async (t) => {
         const outcome = await claim(first.url, t);
-        if (outcome === 'OK' && ++answeredOk === KILL_AFTER) first.child.kill('SIGKILL');
+        if (outcome === 'OK' && ++answeredOk === KILL_AFTER) kill();
         return outcome;
       }),
     );
+    await watching;
     const { signal } = await first.exited;
     expect(signal).toBe('SIGKILL');
     const burst = tally(outcomes);
