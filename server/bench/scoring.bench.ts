@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   // Floors: only reading the interactions the rescore reads (same columns, same instant), as often.
   const asOf = rescores[0].summary.asOf;
   const interactionCount = rescores[0].summary.interactions;
-  const rowsFloors: { ms: number; how: string }[] = [];
+  const rowsFloors: { ms: number }[] = [];
   const packedFloors: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const rows = await rowsFloor(sqlitePath, asOf);
@@ -146,11 +146,7 @@ async function main(): Promise<void> {
 
 /** Full rescores, and reads of each floor, per run of the benchmark: figures are their medians. */
 const RUNS = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+const median = (values: number[]) => percentile(values, 50);
 
 /** The interactions this benchmark ingests (external ids `bench-…`), removed so that runs stay comparable. */
 async function removeBenchInteractions(db: Database): Promise<void> {
