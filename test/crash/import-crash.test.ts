@@ -278,7 +278,9 @@ describe.each(DIALECTS)('SIGKILL during a claim burst on %s', (dialect) => {
     expect(burst.DROPPED ?? 0).toBeGreaterThan(0);
     expect(burst.SOLD_OUT).toBeUndefined();
     // Every claim answered OK was committed; claims committed but not answered may exist too.
-    expect(crashed.claimed).toBeGreaterThanOrEqual(burst.OK);
+    // (The kill may land before this process has read a single answer: none answered OK is fine.)
+    expect(crashed.claimed).toBeGreaterThanOrEqual(burst.OK ?? 0);
+    expect(crashed.claimed).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(crashed.claimed).toBeLessThan(INVENTORY);
     // No claim without its decrement, no decrement without its claim, one claim per person.
     expect(crashed.claimed + crashed.remaining).toBe(INVENTORY);
