@@ -27,7 +27,6 @@ interface PageResult {
   people: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: PeopleCsvRow[] };
 }
 
-
 function parseJsonParam(url: URL, name: string): { value?: unknown; error?: string } {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return {};

@@ -318,13 +318,6 @@ async function writeScoresFromJson(
   const ids = new PackedText(1 << 16);
   let pending: Promise<void> = Promise.resolve();
   try {
-    await writeChunks();
-  } catch (err) {
-    await pending.catch(() => undefined); // the transaction may roll back only once nothing of it is queued
-    throw err;
-  }
-
-  async function writeChunks(): Promise<void> {
     for (let at = 0; at < count; ) {
       rows.char(OPEN);
       ids.char(OPEN);
@@ -364,5 +357,8 @@ async function writeScoresFromJson(
       pending.catch(() => undefined); // awaited at the next chunk; not an unhandled rejection meanwhile
     }
     await pending;
+  } catch (err) {
+    await pending.catch(() => undefined); // the transaction may roll back only once nothing of it is queued
+    throw err;
   }
 }

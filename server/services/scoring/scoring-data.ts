@@ -55,7 +55,8 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
   const accounts: ScoringAccount[][] = [];
   const content: ScoringContent[][] = [];
   const topics: { contentId: number; topicId: string }[][] = [];
-  const texts: unknown[][][] = [];
+  // Text hashes were written at ingest: the duplicate detector needs no text.
+  const contentText = new Map<number, ContentText>();
   // The interactions first: the longest part, so the small tables fill in the gaps at the end.
   const interactions = interactionTasks(db, plan, asOf);
   const tasks = [...interactions.tasks];
@@ -69,7 +70,7 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
     tasks.push(async (reader) => {
       const rows = await readJsonRows(db, reader, 'content', CONTENT_FIELDS, 'id', lo, hi, `posted_at <= ${db.placeholder(2)}`, [asOf]);
       content[n] = rows.map((r) => ({ id: r[0] as number, authorAccountId: r[1] as number, network: r[2] as Network, kind: r[3] as ContentKind, postedAt: r[4] as number, topicIds: NO_TOPICS }));
-      texts[n] = rows;
+      for (const r of rows) if (r[6] != null || r[5] != null) contentText.set(r[0] as number, { hash: Number(r[6] ?? 0), parentId: r[5] == null ? null : Number(r[5]) });
     }),
   );
   chunked(plan.content, (lo, hi, n) =>
@@ -90,9 +91,6 @@ export async function readEverything(db: Database, asOf: number): Promise<Everyt
 
   const allContent = content.flat();
   attachTopics(allContent, topics.flat());
-  // Text hashes were written at ingest: the duplicate detector needs no text.
-  const contentText = new Map<number, ContentText>();
-  for (const rows of texts) for (const r of rows) if (r[6] != null || r[5] != null) contentText.set(r[0] as number, { hash: Number(r[6] ?? 0), parentId: r[5] == null ? null : Number(r[5]) });
   // Privacy: people who opted out are neither scored nor counted toward anyone (server/services/privacy).
   return withoutOptedOut(db, { accounts: accounts.flat(), content: allContent, interactions: interactions.result(), kGrants, topicEdges, contentText });
 }
