@@ -13,6 +13,8 @@ const MENTIONS = path.join(FIXTURES, 'higgs', 'higgs-mention_network.head3000.ed
 const REPLIES = path.join(FIXTURES, 'higgs', 'higgs-reply_network.head3000.edgelist');
 const KLOUT_TW = path.join(FIXTURES, 'klout', 'user_timestamp_open_set_tw.tsv');
 const KLOUT_FB = path.join(FIXTURES, 'klout', 'user_timestamp_open_set_fb.tsv');
+const POLBOOKS = path.join(REPO_ROOT, 'data', 'graphs', 'polbooks.gml');
+const EMAIL_EU = path.join(REPO_ROOT, 'data', 'graphs', 'email-Eu-core.txt');
 
 // What the fixtures hold, read here with plain string handling, apart from the converters.
 const edges = (file: string) =>
@@ -58,7 +60,7 @@ describe('converters', () => {
 
   it('never emit a person, account, content or interaction twice, and declare each before its use', async () => {
     for (const c of CONVERTERS) {
-      const input = { 'higgs-mention': MENTIONS, 'higgs-reply': REPLIES, 'klout-twitter': KLOUT_TW, 'klout-facebook': KLOUT_FB }[c.kind]!;
+      const input = { 'higgs-mention': MENTIONS, 'higgs-reply': REPLIES, 'klout-twitter': KLOUT_TW, 'klout-facebook': KLOUT_FB, gml: POLBOOKS, 'edge-list': EMAIL_EU }[c.kind]!;
       const seen = new Set<string>();
       const twice: string[] = [];
       const undeclared: string[] = [];

@@ -1,7 +1,7 @@
 import { ContentKind, InteractionKind } from '#shared/interactions';
 import { Network } from '#shared/networks';
 import type { ImportRow } from '../rows';
-import { ConversionError, EmittedIds, numberedLines, type Converter } from './converter';
+import { ConversionError, EmittedIds, numberedLines, recentTime, RECENT_WINDOW_MS, type ConvertOptions, type Converter } from './converter';
 
 /**
  * The SNAP Higgs Twitter edge lists (De Domenico, Lima, Mougel, Musolesi, "The Anatomy of a
@@ -13,6 +13,11 @@ import { ConversionError, EmittedIds, numberedLines, type Converter } from './co
  * reply edge becomes `weight` REPLY interactions on it. The data were collected from 1 to 7 July
  * 2012; the edge lists carry no times, so each interaction gets a deterministic time in that week
  * derived from its line, and the synthetic posts are dated at the start of the week.
+ *
+ * With an `end` (`npm run convert -- higgs-mention FILE --end ISO`), interactions are dated instead
+ * in the two weeks before it, by a hash of (source, target, k), and the synthetic posts at the start
+ * of those two weeks: what a rescore at `end` should see as recent activity (2012 would have
+ * decayed to nothing).
  */
 
 const WEEK_START = Date.UTC(2012, 6, 1);
@@ -28,6 +33,11 @@ export const higgsPostId = (user: string) => `higgs-post-${user}`;
 export function higgsTime(line: number, k: number): string {
   const offset = ((line - 1) * LINE_STRIDE_SECONDS + (k - 1) * 60) % WEEK_SECONDS;
   return new Date(WEEK_START + offset * 1000).toISOString();
+}
+
+/** The time of the k-th interaction of a pair (k counted over the whole file), as the options say. */
+function interactionTime(options: ConvertOptions | undefined, e: Edge, kOfLine: number, kOfPair: number): string {
+  return options?.end === undefined ? higgsTime(e.line, kOfLine) : recentTime(options.end, `${e.source} ${e.target} ${kOfPair}`);
 }
 
 interface Edge {
@@ -74,7 +84,8 @@ class PairCounter {
 export const higgsMention: Converter = {
   kind: 'higgs-mention',
   description: 'SNAP Higgs higgs-mention_network.edgelist → people, Twitter accounts, MENTION interactions',
-  async *rows(file) {
+  acceptsEnd: true,
+  async *rows(file, options) {
     const users = new EmittedIds();
     const pairs = new PairCounter();
     for await (const e of edges(file)) {
@@ -89,7 +100,7 @@ export const higgsMention: Converter = {
           kind: InteractionKind.MENTION,
           actorExternalId: higgsAccountId(e.source),
           targetAccountExternalId: higgsAccountId(e.target),
-          occurredAt: higgsTime(e.line, k - before),
+          occurredAt: interactionTime(options, e, k - before, k),
         };
       }
     }
@@ -99,7 +110,8 @@ export const higgsMention: Converter = {
 export const higgsReply: Converter = {
   kind: 'higgs-reply',
   description: 'SNAP Higgs higgs-reply_network.edgelist → people, Twitter accounts, one synthetic post per target, REPLY interactions',
-  async *rows(file) {
+  acceptsEnd: true,
+  async *rows(file, options) {
     const users = new EmittedIds();
     const posts = new EmittedIds();
     const pairs = new PairCounter();
@@ -114,7 +126,7 @@ export const higgsReply: Converter = {
           kind: ContentKind.POST,
           authorExternalId: higgsAccountId(e.target),
           text: `Synthetic post standing for the tweets of Higgs user ${e.target} that drew replies`,
-          postedAt: new Date(WEEK_START).toISOString(),
+          postedAt: new Date(options?.end === undefined ? WEEK_START : options.end - RECENT_WINDOW_MS).toISOString(),
         };
       }
       const before = pairs.next(e.source, e.target, e.weight);
@@ -126,7 +138,7 @@ export const higgsReply: Converter = {
           kind: InteractionKind.REPLY,
           actorExternalId: higgsAccountId(e.source),
           targetContentExternalId: higgsPostId(e.target),
-          occurredAt: higgsTime(e.line, k - before),
+          occurredAt: interactionTime(options, e, k - before, k),
         };
       }
     }

@@ -2,12 +2,13 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { ROW_TYPES, type ImportRow, type RowType } from '../rows';
 import type { Converter } from './converter';
+import { edgeList, gml } from './graphs';
 import { higgsMention, higgsReply } from './higgs';
 import { kloutFacebook, kloutTwitter } from './klout';
 
-export { ConversionError, type Converter } from './converter';
+export { ConversionError, type ConvertOptions, type Converter } from './converter';
 
-export const CONVERTERS: readonly Converter[] = [higgsMention, higgsReply, kloutTwitter, kloutFacebook];
+export const CONVERTERS: readonly Converter[] = [higgsMention, higgsReply, kloutTwitter, kloutFacebook, gml, edgeList];
 
 export function findConverter(kind: string): Converter | undefined {
   return CONVERTERS.find((c) => c.kind === kind);
