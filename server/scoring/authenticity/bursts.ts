@@ -4,40 +4,100 @@ import type { AuthenticityConfig } from './types';
 import { FOLLOW, round, sortedUnique, type AccountWorld } from './world';
 
 /**
- * Bursts: many reactions on one account within a short window from thin accounts (no audience,
- * no content) — bought likes, retweet farms. Those reactions count for nothing. Returns, per
- * account, how many of its interactions were part of a burst (the sock-puppet detector leaves
- * burst accounts to this one).
+ * Bursts: bought likes, retweet farms. Within one window (an hour) an account receives
+ * - at least burstMin reactions from thin accounts (no audience, no content) it never reacted to
+ *   itself (people it talks with are its audience, whatever their size),
+ * - far more of them than it receives in an ordinary window: at least burstMinRatio times its own
+ *   average over its whole history of reactions received (at least burstBaselineMinMs long),
+ *   everything outside the window counted, and
+ * - several from most of those accounts: at least burstRepeatShare of them gave burstMinPerAccount
+ *   or more within the window. Bots like every recent post in turn, whereas attention going viral
+ *   draws one reaction or so from each of many people (and many from a few).
+ * A popular account's steady stream of small accounts is not a burst, nor is a real spike of
+ * attention from many people reacting once each. The reactions of a burst count for nothing.
+ * Returns, per account, how many of its interactions were part of a burst (the sock-puppet
+ * detector leaves burst accounts to this one).
  */
 export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: FlagCollector): Int32Array {
   const inBurst = new Int32Array(w.n);
-  const byTarget = new Map<number, number[]>();
   const thin = new Uint8Array(w.n);
   for (let a = 0; a < w.n; a++) thin[a] = w.isThin(a, config.thinMaxFollowers) ? 1 : 0;
-  for (let i = 0; i < w.m; i++) {
-    if (w.kind[i] === FOLLOW || thin[w.actor[i]] === 0) continue;
-    const t = w.target[i];
+  // The pairs whose reactions can be part of a burst (a thin actor the target never reacted to), and
+  // the targets receiving enough of them to be worth a look.
+  const oneWay = new Uint8Array(w.pairCount);
+  const oneWayReceived = new Int32Array(w.n);
+  for (let k = 0; k < w.pairCount; k++) {
+    const a = w.pairActor[k];
+    const t = w.pairTarget[k];
+    if (thin[a] === 0 || w.pairReactions[k] === 0 || w.reactions(t, a) > 0) continue;
+    oneWay[k] = 1;
+    oneWayReceived[t] += w.pairReactions[k];
+  }
+  // Every reaction on those targets (the ordinary rate counts them all), marking the ones that can be burst.
+  const byTarget = new Map<number, number[]>();
+  const suspect = new Uint8Array(w.m);
+  for (let k = 0; k < w.pairCount; k++) {
+    const t = w.pairTarget[k];
+    if (oneWayReceived[t] < config.burstMin) continue;
     let list = byTarget.get(t);
     if (!list) byTarget.set(t, (list = []));
-    list.push(i);
-  }
-  for (const [t, list] of [...byTarget].sort((x, y) => x[0] - y[0])) {
-    if (list.length < config.burstMin) continue;
-    list.sort((x, y) => w.time[x] - w.time[y] || x - y);
-    const marked = new Uint8Array(list.length);
-    let l = 0;
-    for (let r = 0; r < list.length; r++) {
-      while (w.time[list[r]] - w.time[list[l]] >= config.burstWindowMs) l++;
-      if (r - l + 1 >= config.burstMin) for (let x = l; x <= r; x++) marked[x] = 1;
+    for (let j = w.pairStart[k]; j < w.pairStart[k + 1]; j++) {
+      const i = w.order[j];
+      if (w.kind[i] === FOLLOW) continue;
+      list.push(i);
+      suspect[i] = oneWay[k];
     }
+  }
+  const perActor = new Int32Array(w.n);
+  const windowMs = config.burstWindowMs;
+  const repeat = Math.max(1, config.burstMinPerAccount);
+  for (const [t, list] of [...byTarget].sort((x, y) => x[0] - y[0])) {
+    list.sort((x, y) => w.time[x] - w.time[y] || x - y);
+    const total = list.length;
+    const history = Math.max(config.burstBaselineMinMs, w.time[list[total - 1]] - w.time[list[0]]);
+    const marked = new Uint8Array(total);
+    let markedUpTo = -1;
+    let l = 0;
+    let count = 0; // suspect reactions in the window
+    let actors = 0; // distinct accounts giving them
+    let repeaters = 0; // those of them with burstMinPerAccount or more in the window
+    let peakRatio = 0;
+    let peakNormal = 0;
+    for (let r = 0; r < total; r++) {
+      const i = list[r];
+      if (suspect[i] === 1) {
+        count++;
+        const c = ++perActor[w.actor[i]];
+        if (c === 1) actors++;
+        if (c === repeat) repeaters++;
+      }
+      while (w.time[i] - w.time[list[l]] >= windowMs) {
+        const x = list[l++];
+        if (suspect[x] === 1) {
+          count--;
+          const c = perActor[w.actor[x]]--;
+          if (c === 1) actors--;
+          if (c === repeat) repeaters--;
+        }
+      }
+      if (count < config.burstMin || repeaters < config.burstRepeatShare * actors) continue;
+      // What an ordinary window of the target's brings: everything outside this one, spread over its history.
+      const normal = ((total - (r - l + 1)) * windowMs) / history;
+      if (count < config.burstMinRatio * normal) continue;
+      const ratio = normal > 0 ? count / normal : Infinity;
+      if (ratio > peakRatio || peakRatio === 0) [peakRatio, peakNormal] = [ratio, normal];
+      for (let x = Math.max(l, markedUpTo + 1); x <= r; x++) if (suspect[list[x]] === 1) marked[x] = 1;
+      markedUpTo = r;
+    }
+    for (let x = l; x < total; x++) perActor[w.actor[list[x]]] = 0;
     const burst = list.filter((_, x) => marked[x] === 1);
     if (!burst.length) continue;
-    const actors = new Set<number>();
+    const burstActors = new Set<number>();
     const content = new Set<number>();
     let from = Infinity;
     let to = -Infinity;
     for (const i of burst) {
-      actors.add(w.actor[i]);
+      burstActors.add(w.actor[i]);
       inBurst[w.actor[i]]++;
       const c = w.contentOf(i);
       if (c != null) content.add(c);
@@ -45,7 +105,13 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
       if (w.time[i] > to) to = w.time[i];
     }
     const share = Math.min(1, burst.length / Math.max(1, w.received[t]));
-    const hours = Math.max(1, Math.ceil((to - from + 1) / config.burstWindowMs));
+    const hours = Math.max(1, Math.ceil((to - from + 1) / windowMs));
+    const perAccount = burst.length / burstActors.size;
+    const burstCounts = new Map<number, number>();
+    for (const i of burst) burstCounts.set(w.actor[i], (burstCounts.get(w.actor[i]) ?? 0) + 1);
+    let repeated = 0;
+    for (const c of burstCounts.values()) if (c >= repeat) repeated++;
+    const normalText = peakNormal < 0.05 ? 'next to none' : `${round(peakNormal, 1)}`;
     const keys = burst.map((i) => ({ actor: w.accountIds[w.actor[i]], key: w.keyOf(i) }));
     out.add({
       kind: FlagKind.BURST,
@@ -54,13 +120,23 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
       network: w.network[t],
       severity: 0.2 + 0.4 * share,
       evidence: {
-        summary: `${burst.length} reactions from ${actors.size} accounts with no audience and no content landed on this ${w.network[t]} account within ${hours === 1 ? 'one hour' : `${hours} hours`} (${Math.round(share * 100)}% of everything it received).`,
-        accountIds: sortedUnique([...actors].map((a) => w.accountIds[a])),
-        personIds: sortedUnique([...actors].map((a) => w.personId[a])),
+        summary:
+          `${burst.length} reactions from ${burstActors.size} accounts with no audience and no content (${perAccount.toFixed(1)} each) landed on this ${w.network[t]} account ` +
+          `within ${hours === 1 ? 'one hour' : `${hours} hours`}, where an ordinary hour of its brings ${normalText} (${Math.round(share * 100)}% of everything it received).`,
+        accountIds: sortedUnique([...burstActors].map((a) => w.accountIds[a])),
+        personIds: sortedUnique([...burstActors].map((a) => w.personId[a])),
         contentIds: sortedUnique(content),
         interactionCount: burst.length,
         window: { from, to: to + 1 },
-        figures: { reactions: burst.length, accounts: actors.size, windowMinutes: round((to - from) / 60_000, 1), shareOfReceived: round(share) },
+        figures: {
+          reactions: burst.length,
+          accounts: burstActors.size,
+          reactionsPerAccount: round(perAccount, 2),
+          accountsReactingRepeatedly: repeated,
+          windowMinutes: round((to - from) / 60_000, 1),
+          ordinaryPerWindow: round(peakNormal, 2),
+          shareOfReceived: round(share),
+        },
       },
       effect: { description: 'The reactions of the burst do not count.', discountedInteractions: burst.length, weight: 0 },
       apply: (d) => {

@@ -122,9 +122,15 @@ export interface AuthenticityConfig {
   massFollowRatio: number;
   /** A "thin" account: at most this many followers and no content of its own. */
   thinMaxFollowers: number;
-  /** Burst: at least this many reactions from thin accounts on one account within burstWindowMs. */
+  /** Burst: at least this many reactions from thin accounts the target never reacted to, on one account within burstWindowMs… */
   burstMin: number;
   burstWindowMs: number;
+  /** …at least this many times what an ordinary window of the target's brings (its reactions outside the window over its history, at least burstBaselineMinMs)… */
+  burstMinRatio: number;
+  burstBaselineMinMs: number;
+  /** …and at least burstRepeatShare of those accounts gave burstMinPerAccount or more within the window. */
+  burstMinPerAccount: number;
+  burstRepeatShare: number;
   /** Sock puppet: a thin account with at least this many actions, this share on one person, over at least this long. */
   puppetMinActions: number;
   puppetTopShare: number;
