@@ -18,6 +18,8 @@ export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = Object.freeze({
   puppetMinActions: 8,
   puppetTopShare: 0.8,
   puppetMinSpanMs: 2 * DAY,
+  puppetMinArmy: 3,
+  puppetMinArmyShare: 0.25,
   ringMutualMin: 3,
   ringMinMutuals: 4,
   ringMinClosure: 0.5,

@@ -135,6 +135,9 @@ export interface AuthenticityConfig {
   puppetMinActions: number;
   puppetTopShare: number;
   puppetMinSpanMs: number;
+  /** …and at least this many such accounts serving one person, giving together at least this share of what that person receives on the network. */
+  puppetMinArmy: number;
+  puppetMinArmyShare: number;
   /** Ring: reactions each way for a tie to be mutual; mutual ties; share of pairs among them mutual; share of reactions kept inside. */
   ringMutualMin: number;
   ringMinMutuals: number;
