@@ -6,10 +6,12 @@ import type { Topic } from './topic.entity';
 /**
  * A person's latest published score, packed (server/services/scoring/score-store.ts) so the score
  * is explained as it was computed: `details` holds components, evidence and figures (what a day's
- * snapshot keeps too), `breakdown` the per-network parts, top content and top engagers.
+ * snapshot keeps too), `breakdown` the per-network parts, top content and top engagers. `raw`
+ * holds the engine's untransformed value at full precision: ordering, ranks and score-range
+ * conditions use it, never the rounded `score`.
  */
 @Entity('person_score')
-@Index('ix_person_score_score', ['score'])
+@Index('ix_person_score_raw', ['raw', 'personId'])
 export class PersonScoreRow {
   @PrimaryColumn({ name: 'person_id', type: 'integer' })
   personId!: number;
@@ -18,8 +20,18 @@ export class PersonScoreRow {
   @JoinColumn({ name: 'person_id' })
   person?: Person;
 
+  /** The score shown, 1 to 100, one decimal. */
   @Column({ type: 'real' })
   score!: number;
+
+  /**
+   * The engine's raw value (PersonScore.raw), a double, exactly as computed: score = toScale(raw),
+   * rounded. toScale is strictly increasing, so raw orders people as their exact scores do, and
+   * unlike the exact score it does not saturate at 1.0 or 100.0 in doubles. A bound on the scale is
+   * compared with it through fromScale (server/scoring/scale-inverse.ts).
+   */
+  @Column({ type: 'double precision', default: 0 })
+  raw!: number;
 
   @Column({ name: 'band_low', type: 'real' })
   bandLow!: number;

@@ -240,9 +240,9 @@ export async function storeScores(
     for (let at = 0; at < count; at += VALUES_CHUNK) {
       const scores = Array.from({ length: Math.min(VALUES_CHUNK, count - at) }, (_, i) => scoreAt(at + i));
       if (options.current) {
-        await upsertRows(db, q, 'person_score', ['person_id', 'score', 'band_low', 'band_high', 'details', 'breakdown', 'as_of'], ['person_id'], scores.length, (i) => {
+        await upsertRows(db, q, 'person_score', ['person_id', 'score', 'raw', 'band_low', 'band_high', 'details', 'breakdown', 'as_of'], ['person_id'], scores.length, (i) => {
           const s = scores[i];
-          return [s.personId, s.score, s.band.low, s.band.high, packScore(s), packBreakdown(s), asOf];
+          return [s.personId, s.score, storableRaw(s.raw), s.band.low, s.band.high, packScore(s), packBreakdown(s), asOf];
         });
       }
       if (options.snapshotDay) {
@@ -268,6 +268,19 @@ export async function storeScores(
   }
 }
 
+/**
+ * A raw value as person_score.raw keeps it: the double itself (PostgreSQL gets it as the shortest
+ * decimal that reads back to it, SQLite as 17 significant digits, see PERSON_SCORE_FROM_JSON).
+ * Not a number (only a broken engine gives one, and the guard holds such a rescore) becomes 0; an
+ * infinite one the largest double, so it still sorts last or first.
+ */
+export function storableRaw(raw: number): number {
+  if (Number.isNaN(raw)) return 0;
+  if (raw === Infinity) return Number.MAX_VALUE;
+  if (raw === -Infinity) return -Number.MAX_VALUE;
+  return raw;
+}
+
 /** About this many characters of JSON per statement. */
 const JSON_CHUNK_CHARS = 3 << 20;
 /** People scored and packed between two turns of the event loop (a few milliseconds). */
@@ -276,12 +289,17 @@ const UPDATE_SCORE = 'score = excluded.score, band_low = excluded.band_low, band
 /**
  * Rows come from one JSON parameter (as the importer's): one statement per few thousand rows, no
  * binding cost per value. Scores and bands (one decimal) travel as tenths, so what is stored is
- * k / 10.0 computed by SQLite, bit for bit the double JavaScript holds.
+ * k / 10.0 computed by SQLite, bit for bit the double JavaScript holds. The raw value travels as
+ * 17 significant digits: SQLite (3.44) reads the shortest decimal of a double (what JSON.stringify
+ * writes) one unit in the last place off about once in 10,000, but 17 digits lie within a quarter
+ * unit of the double, far from any rounding tie, and read back exactly (3,000,000 of 3,000,000
+ * random doubles of every magnitude, checked when this was written; test/api/score-order.test.ts
+ * checks the stored values).
  */
 const PERSON_SCORE_FROM_JSON =
-  `INSERT INTO person_score (person_id, score, band_low, band_high, details, breakdown, as_of) ` +
-  `SELECT value ->> 0, (value ->> 1) / 10.0, (value ->> 2) / 10.0, (value ->> 3) / 10.0, value ->> 4, value ->> 5, ? FROM json_each(?) WHERE true ` +
-  `ON CONFLICT (person_id) DO UPDATE SET ${UPDATE_SCORE}, breakdown = excluded.breakdown, as_of = excluded.as_of`;
+  `INSERT INTO person_score (person_id, score, band_low, band_high, details, breakdown, raw, as_of) ` +
+  `SELECT value ->> 0, (value ->> 1) / 10.0, (value ->> 2) / 10.0, (value ->> 3) / 10.0, value ->> 4, value ->> 5, value ->> 6, ? FROM json_each(?) WHERE true ` +
+  `ON CONFLICT (person_id) DO UPDATE SET ${UPDATE_SCORE}, breakdown = excluded.breakdown, raw = excluded.raw, as_of = excluded.as_of`;
 /**
  * The day's snapshots of people whose current scores were just written, copied by SQLite (no JSON
  * to parse again; a third less work than sending them). CROSS JOIN keeps the JSON ids outside, so
@@ -338,6 +356,7 @@ async function writeScoresFromJson(
           rows.comma().char(QUOTE);
           packLists(rows, s);
           rows.char(QUOTE);
+          rows.comma().ascii(storableRaw(s.raw).toPrecision(17));
         }
         rows.char(CLOSE);
       }

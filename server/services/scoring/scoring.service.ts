@@ -225,11 +225,12 @@ export class ScoringService {
     const out = new Map<number, PersonScore>();
     for (let at = 0; at < personIds.length; at += 5000) {
       const chunk = personIds.slice(at, at + 5000);
-      const rows: { person_id: number; details: string; breakdown: string }[] = await ctx.db.reader.query(
-        `SELECT person_id, details, breakdown FROM person_score WHERE person_id IN (${chunk.map((_, i) => ctx.db.placeholder(i)).join(',')})`,
+      const rows: { person_id: number; details: string; breakdown: string; raw: number | string }[] = await ctx.db.reader.query(
+        `SELECT person_id, details, breakdown, raw FROM person_score WHERE person_id IN (${chunk.map((_, i) => ctx.db.placeholder(i)).join(',')})`,
         chunk,
       );
-      for (const r of rows) out.set(Number(r.person_id), unpackScore(r.details, r.breakdown));
+      // The packed details keep raw to four decimals; the column keeps it whole.
+      for (const r of rows) out.set(Number(r.person_id), { ...unpackScore(r.details, r.breakdown), raw: Number(r.raw) });
     }
     return out;
   }
