@@ -90,8 +90,10 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
       markedUpTo = r;
     }
     for (let x = l; x < total; x++) perActor[w.actor[list[x]]] = 0;
-    const burst = list.filter((_, x) => marked[x] === 1);
-    if (!burst.length) continue;
+    // The burst: the reactions of those windows from the accounts that reacted repeatedly within one
+    // of them. Someone who happened to mention the account once during the attack is not part of it.
+    const burst = repeatedWithinWindow(w, list.filter((_, x) => marked[x] === 1), repeat, windowMs);
+    if (burst.length < config.burstMin) continue;
     const burstActors = new Set<number>();
     const content = new Set<number>();
     let from = Infinity;
@@ -171,4 +173,23 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
     });
   }
   return inBurst;
+}
+
+/** Of reactions in time order, those whose account gave at least `repeat` of them within one window. */
+function repeatedWithinWindow(w: AccountWorld, reactions: number[], repeat: number, windowMs: number): number[] {
+  const byActor = new Map<number, number[]>();
+  for (const i of reactions) {
+    let list = byActor.get(w.actor[i]);
+    if (!list) byActor.set(w.actor[i], (list = []));
+    list.push(i);
+  }
+  const keep = new Set<number>();
+  for (const list of byActor.values()) {
+    let l = 0;
+    for (let r = 0; r < list.length; r++) {
+      while (w.time[list[r]] - w.time[list[l]] >= windowMs) l++;
+      if (r - l + 1 >= repeat) for (let x = l; x <= r; x++) keep.add(list[x]);
+    }
+  }
+  return reactions.filter((i) => keep.has(i));
 }
