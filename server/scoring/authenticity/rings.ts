@@ -8,8 +8,10 @@ const MAX_MUTUALS = 150;
 /**
  * Engagement rings: accounts whose mutual ties (reactions both ways) are mostly ties among
  * themselves (closure), that give most of their reactions inside the group and get little from
- * outside. Genuine conversation — a blogger and their commenters — is a star, not a clique: the
- * commenters do not all react to one another. Reactions between members stop counting.
+ * outside, and that act in concert (most reactions inside within ringScheduleMs of the post) or
+ * get next to nothing from outside. Genuine conversation — a blogger and their commenters — is a
+ * star, not a clique: the commenters do not all react to one another; and a genuine close group
+ * reacts when it happens to, not on cue. Reactions between members stop counting.
  */
 export function detectRings(w: AccountWorld, config: AuthenticityConfig, out: FlagCollector): void {
   const mutual = (a: number, b: number) => w.reactions(a, b) >= config.ringMutualMin && w.reactions(b, a) >= config.ringMutualMin;
@@ -73,7 +75,7 @@ export function detectRings(w: AccountWorld, config: AuthenticityConfig, out: Fl
           const posted = c == null ? undefined : w.postedAt(c);
           if (posted === undefined) continue;
           timed++;
-          if (w.time[i] - posted <= 60 * 60_000) onSchedule++;
+          if (w.time[i] - posted <= config.ringScheduleMs) onSchedule++;
         }
       }
     }
@@ -81,7 +83,13 @@ export function detectRings(w: AccountWorld, config: AuthenticityConfig, out: Fl
     const reciprocity = within > 0 ? reciprocated / within : 0;
     const outsideShare = receivedAll > 0 ? 1 - receivedInside / receivedAll : 0;
     const scheduleShare = timed > 0 ? onSchedule / timed : 0;
-    if (outsideShare > 0.5) continue; // most of their audience is real: not a ring
+    if (outsideShare > config.ringMaxOutsideShare) continue; // most of their audience is real: not a ring
+    // A close group is not a ring by its shape alone: friends, a family, a team, a novel's band of friends
+    // mostly talk among themselves too. A ring acts in concert — its members pile onto each new post
+    // within the hour (most of their reactions inside are on content, and most of those on schedule) —
+    // or is all but sealed: next to everything its members receive comes from one another.
+    const onCue = timed >= 0.5 * within && scheduleShare >= config.ringMinScheduleShare;
+    if (!onCue && outsideShare > config.ringSealedOutsideShare) continue;
     const accountIds = ring.map((a) => w.accountIds[a]);
     const people = sortedUnique(ring.map((a) => w.personId[a]), 500);
     const figures = {

@@ -143,6 +143,16 @@ export interface AuthenticityConfig {
   ringMinMutuals: number;
   ringMinClosure: number;
   ringMinInsideShare: number;
+  /** Ring: a group getting more than this share of its reactions from outside is not a ring. */
+  ringMaxOutsideShare: number;
+  /**
+   * Ring: and it must act in concert — at least ringMinScheduleShare of the reactions inside (on content,
+   * at least half of them) within ringScheduleMs of the post — or be all but sealed, at most
+   * ringSealedOutsideShare of its reactions from outside.
+   */
+  ringScheduleMs: number;
+  ringMinScheduleShare: number;
+  ringSealedOutsideShare: number;
   /** Duplicates: copies of one text by one account before it is flagged; minimum text length. */
   duplicateMinCopies: number;
   duplicateCommentMin: number;
