@@ -3,13 +3,18 @@ import type { FlagCollector } from './flags';
 import type { AuthenticityConfig } from './types';
 import { FOLLOW, round, sortedUnique, type AccountWorld } from './world';
 
+const DAY_MS = 86_400_000;
+
 /**
  * Bursts: bought likes, retweet farms. Within one window (an hour) an account receives
  * - at least burstMin reactions from thin accounts (no audience, no content) it never reacted to
  *   itself (people it talks with are its audience, whatever their size),
- * - far more of them than it receives in an ordinary window: at least burstMinRatio times its own
- *   average over its whole history of reactions received (at least burstBaselineMinMs long),
- *   everything outside the window counted, and
+ * - far more of them than is usual for it: at least burstMinRatio times its average window over its
+ *   whole history of reactions received (at least burstBaselineMinMs long, everything outside the
+ *   window counted), and at least burstMinPeakRatio times its usual busiest window of a day (the
+ *   median, over the other days it received anything, of each day's busiest window). An account
+ *   whose posts draw a rush every evening has that rush as its rhythm; a bought burst is far above
+ *   anything it usually gets; and
  * - several from most of those accounts: at least burstRepeatShare of them gave burstMinPerAccount
  *   or more within the window. Bots like every recent post in turn, whereas attention going viral
  *   draws one reaction or so from each of many people (and many from a few).
@@ -55,6 +60,7 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
     list.sort((x, y) => w.time[x] - w.time[y] || x - y);
     const total = list.length;
     const history = Math.max(config.burstBaselineMinMs, w.time[list[total - 1]] - w.time[list[0]]);
+    const peaks = dailyPeaks(w, list, windowMs);
     const marked = new Uint8Array(total);
     let markedUpTo = -1;
     let l = 0;
@@ -63,6 +69,7 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
     let repeaters = 0; // those of them with burstMinPerAccount or more in the window
     let peakRatio = 0;
     let peakNormal = 0;
+    let peakUsual = 0;
     for (let r = 0; r < total; r++) {
       const i = list[r];
       if (suspect[i] === 1) {
@@ -84,8 +91,11 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
       // What an ordinary window of the target's brings: everything outside this one, spread over its history.
       const normal = ((total - (r - l + 1)) * windowMs) / history;
       if (count < config.burstMinRatio * normal) continue;
+      // And its usual busiest window of a day, this day left out.
+      const usualPeak = peaks.usualExcept(Math.floor(w.time[i] / DAY_MS));
+      if (count < config.burstMinPeakRatio * usualPeak) continue;
       const ratio = normal > 0 ? count / normal : Infinity;
-      if (ratio > peakRatio || peakRatio === 0) [peakRatio, peakNormal] = [ratio, normal];
+      if (ratio > peakRatio || peakRatio === 0) [peakRatio, peakNormal, peakUsual] = [ratio, normal, usualPeak];
       for (let x = Math.max(l, markedUpTo + 1); x <= r; x++) if (suspect[list[x]] === 1) marked[x] = 1;
       markedUpTo = r;
     }
@@ -124,7 +134,7 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
       evidence: {
         summary:
           `${burst.length} reactions from ${burstActors.size} accounts with no audience and no content (${perAccount.toFixed(1)} each) landed on this ${w.network[t]} account ` +
-          `within ${hours === 1 ? 'one hour' : `${hours} hours`}, where an ordinary hour of its brings ${normalText} (${Math.round(share * 100)}% of everything it received).`,
+          `within ${hours === 1 ? 'one hour' : `${hours} hours`}, where an ordinary hour of its brings ${normalText} and its busiest hour of a day usually ${Math.round(peakUsual)} (${Math.round(share * 100)}% of everything it received).`,
         accountIds: sortedUnique([...burstActors].map((a) => w.accountIds[a])),
         personIds: sortedUnique([...burstActors].map((a) => w.personId[a])),
         contentIds: sortedUnique(content),
@@ -137,6 +147,7 @@ export function detectBursts(w: AccountWorld, config: AuthenticityConfig, out: F
           accountsReactingRepeatedly: repeated,
           windowMinutes: round((to - from) / 60_000, 1),
           ordinaryPerWindow: round(peakNormal, 2),
+          usualDailyPeak: round(peakUsual, 1),
           shareOfReceived: round(share),
         },
       },
@@ -192,4 +203,31 @@ function repeatedWithinWindow(w: AccountWorld, reactions: number[], repeat: numb
     }
   }
   return reactions.filter((i) => keep.has(i));
+}
+
+/**
+ * The busiest window (all reactions) of each UTC day of a target's reactions in time order, and the
+ * median of them over the days other than a given one: what its busiest hour of a day usually brings.
+ */
+function dailyPeaks(w: AccountWorld, list: readonly number[], windowMs: number): { usualExcept(day: number): number } {
+  const byDay = new Map<number, number>();
+  let l = 0;
+  for (let r = 0; r < list.length; r++) {
+    while (w.time[list[r]] - w.time[list[l]] >= windowMs) l++;
+    const day = Math.floor(w.time[list[r]] / DAY_MS);
+    if (r - l + 1 > (byDay.get(day) ?? 0)) byDay.set(day, r - l + 1);
+  }
+  const sorted = Float64Array.from(byDay.values()).sort();
+  return {
+    usualExcept(day: number): number {
+      const left = sorted.length - 1;
+      if (left <= 0) return 0;
+      // Leave out one occurrence of this day's peak, then take the lower median of the rest.
+      const own = byDay.get(day) ?? -1;
+      let at = sorted.indexOf(own);
+      if (at < 0) at = sorted.length;
+      const k = Math.floor((left - 1) / 2);
+      return sorted[k < at ? k : k + 1];
+    },
+  };
 }

@@ -13,6 +13,7 @@ export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = Object.freeze({
   burstWindowMs: HOUR,
   burstMinRatio: 10,
   burstBaselineMinMs: DAY,
+  burstMinPeakRatio: 3,
   burstMinPerAccount: 2,
   burstRepeatShare: 0.5,
   puppetMinActions: 8,

@@ -128,6 +128,8 @@ export interface AuthenticityConfig {
   /** …at least this many times what an ordinary window of the target's brings (its reactions outside the window over its history, at least burstBaselineMinMs)… */
   burstMinRatio: number;
   burstBaselineMinMs: number;
+  /** …and at least this many times its usual busiest window of a day (the median of its other days' busiest)… */
+  burstMinPeakRatio: number;
   /** …and at least burstRepeatShare of those accounts gave burstMinPerAccount or more within the window. */
   burstMinPerAccount: number;
   burstRepeatShare: number;
