@@ -4,10 +4,10 @@ import { CampaignStatus, ClaimStatus } from '../types/enums';
 
 @InputType({ description: 'Who a campaign is for. Every condition is optional; they combine with AND. Invalid values answer BAD_USER_INPUT naming the field.' })
 export class AudienceTargetInput {
-  @Field(() => Int, { nullable: true, description: 'Lowest score, 1 to 100 (default 1).' })
+  @Field(() => Int, { nullable: true, description: 'Lowest score, 1 to 100 (default 1), compared with the exact, unrounded score: 40 leaves out someone at 39.96, shown as 40.0.' })
   minScore?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Highest score, 1 to 100, at least minScore (default 100); a score up to maxScore + 1 excluded matches, so 60 includes 60.7.' })
+  @Field(() => Int, { nullable: true, description: 'Highest score, 1 to 100, at least minScore (default 100); an exact score below maxScore + 1 matches, so 60 includes 60.7 and 60.96.' })
   maxScore?: number | null;
 
   @Field(() => [String], { nullable: true, description: 'Active expertise in at least one of these topics: slugs ("basketball") or topic ids. At most 50.' })

@@ -15,10 +15,10 @@ export class BrandType extends NodeType {
 
 @ObjectType('CampaignTarget', { description: 'Who a campaign is for: the conditions combine with AND; an empty list means any.' })
 export class CampaignTargetType {
-  @Field(() => Int, { description: 'Lowest score, 1 to 100.' })
+  @Field(() => Int, { description: 'Lowest score, 1 to 100, compared with the exact, unrounded score.' })
   minScore!: number;
 
-  @Field(() => Int, { description: 'Highest score, 1 to 100 (a score below maxScore + 1 matches).' })
+  @Field(() => Int, { description: 'Highest score, 1 to 100 (an exact score below maxScore + 1 matches).' })
   maxScore!: number;
 
   @Field(() => [Network], { description: 'An account on one of these networks.' })

@@ -3,6 +3,7 @@ import { CAMPAIGN_CODE_PATTERN } from '#shared/campaigns';
 import { NETWORKS, type Network } from '#shared/networks';
 import { SCORE_BANDS } from '#shared/score-bands';
 import { Topic } from '../../entities';
+import { fromScale } from '../../scoring/scale-inverse';
 import { ValidationError, type FieldError } from '../errors';
 import type { RequestContext } from '../request-context';
 
@@ -12,7 +13,7 @@ import type { RequestContext } from '../request-context';
  * explorer all turn these criteria into SQL here, so they can never disagree.
  */
 export interface AudienceCriteria {
-  /** Score range, 1 to 100, both included. */
+  /** Score range, 1 to 100, whole numbers, both included: an exact score from minScore up to (not including) maxScore + 1. */
   minScore: number;
   maxScore: number;
   /** Active expertise in at least one of these topic ids; empty: any. */
@@ -79,12 +80,34 @@ export async function resolveCriteria(ctx: RequestContext, input: AudienceInput,
 }
 
 /**
- * The conditions on a person `p` joined to their score row `s`, ANDed. Scores are compared on the
- * 1–100 scale as published; a person with no published score is in no audience.
+ * Conditions on a stored raw value (`rawExpr`, e.g. "s.raw") meaning: the exact score (toScale(raw),
+ * unrounded) is at least `atLeast` and below `below`. Each bound is turned into a raw value once
+ * (fromScale), so the database compares full-precision raw values and uses their index; the
+ * rounded score never decides. Empty when every score qualifies.
+ */
+export function exactScoreRange(rawExpr: string, atLeast: number, below: number, b: Binder): string[] {
+  const low = fromScale(atLeast);
+  const high = fromScale(below);
+  if (low === Infinity || high === -Infinity || !(low < high)) return ['1 = 0'];
+  const where: string[] = [];
+  if (low > -Infinity) where.push(`${rawExpr} >= ${b.bind(low)}`);
+  if (high < Infinity) where.push(`${rawExpr} < ${b.bind(high)}`);
+  return where;
+}
+
+/**
+ * The conditions on a person `p` joined to their score row `s`, ANDed. A person with no published
+ * score is in no audience.
+ *
+ * The score range is [minScore, maxScore + 1) on the exact score, at full precision (the stored raw
+ * value, see exactScoreRange): minScore 40 takes someone whose exact score is 40.0 or more, and
+ * leaves out someone at 39.96 although their score shows as 40.0; maxScore 60 takes everyone whose
+ * exact score is below 61. Every use (preview, audience, claims, available perks, the people filter)
+ * comes through here, so a person on a boundary is in all of them or in none.
  */
 export function audienceConditions(c: AudienceCriteria, b: Binder): string {
   // Opted-out people have no score row once the opt-out is written; the condition also closes the race with a rescore.
-  const where = [`s.score >= ${b.bind(c.minScore)}`, `s.score < ${b.bind(c.maxScore + 1)}`, notOptedOut('p.id')];
+  const where = [...exactScoreRange('s.raw', c.minScore, c.maxScore + 1, b), notOptedOut('p.id')];
   if (c.minAuthenticity > 0) where.push(`s.authenticity >= ${b.bind(c.minAuthenticity)}`);
   if (c.regions.length) where.push(`p.region IN (${b.list(c.regions)})`);
   if (c.networks.length) where.push(`EXISTS (SELECT 1 FROM network_account na WHERE na.person_id = p.id AND na.network IN (${b.list(c.networks)}))`);
@@ -107,7 +130,7 @@ export interface AudienceBreakdown {
   /** People with an account on each network (one person may count under several). */
   byNetwork: { network: Network; count: number }[];
   byRegion: { region: string | null; count: number }[];
-  /** Person ids of the first page, highest score first. */
+  /** Person ids of the first page, highest exact score first (then by id). */
   topPersonIds: number[];
 }
 
@@ -118,16 +141,23 @@ export async function describeAudience(ctx: RequestContext, c: AudienceCriteria,
     const sql = build(b);
     return ctx.db.reader.query(sql, b.params);
   };
-  const bandCase = `CASE ${SCORE_BANDS.map((band, i) => `WHEN s.score < ${band.below} THEN ${i}`).join(' ')} ELSE ${SCORE_BANDS.length - 1} END`;
+  // Bands by exact score too (raw below the raw value where the band's upper bound starts), so a band's count agrees with a range targeting it.
+  const bandCase = (b: Binder) => {
+    const whens = SCORE_BANDS.flatMap((band, i) => {
+      const below = fromScale(band.below);
+      return below < Infinity ? [`WHEN s.raw < ${b.bind(below)} THEN ${i}`] : [];
+    });
+    return `CASE ${whens.join(' ')} ELSE ${SCORE_BANDS.length - 1} END`;
+  };
   const [bands, networks, regions, top] = await Promise.all([
-    q<{ band: number | string; n: number | string }>((b) => `SELECT ${bandCase} AS band, COUNT(*) AS n FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} GROUP BY ${bandCase}`),
+    q<{ band: number | string; n: number | string }>((b) => `SELECT ${bandCase(b)} AS band, COUNT(*) AS n FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} GROUP BY 1`),
     q<{ network: Network; n: number | string }>((b) => {
       const where = audienceConditions(c, b);
       const only = c.networks.length ? ` AND a.network IN (${b.list(c.networks)})` : '';
       return `SELECT a.network AS network, COUNT(DISTINCT p.id) AS n FROM ${AUDIENCE_FROM} JOIN network_account a ON a.person_id = p.id WHERE ${where}${only} GROUP BY a.network`;
     }),
     q<{ region: string | null; n: number | string }>((b) => `SELECT p.region AS region, COUNT(*) AS n FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} GROUP BY p.region`),
-    q<{ id: number | string }>((b) => `SELECT p.id AS id FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} ORDER BY s.score DESC, p.id ASC LIMIT ${b.bind(first)}`),
+    q<{ id: number | string }>((b) => `SELECT p.id AS id FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} ORDER BY s.raw DESC, p.id ASC LIMIT ${b.bind(first)}`),
   ]);
   const bandCounts = new Map(bands.map((r) => [Number(r.band), Number(r.n)]));
   const byScoreBand = SCORE_BANDS.map((band, i) => ({ band: band.key, min: band.min, max: Math.min(100, band.below - 1), count: bandCounts.get(i) ?? 0 }));
