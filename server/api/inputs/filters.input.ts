@@ -34,8 +34,14 @@ export class PersonOrderInput {
   @Field(() => PersonOrderField, { description: 'What to order by.' })
   field!: PersonOrderField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Which way.' })
-  direction!: SortDirection;
+  @Field(() => SortDirection, { nullable: true, description: 'Which way. When absent: DESC (highest first) for SCORE, ASC for the other fields.' })
+  direction?: SortDirection | null;
+}
+
+/** The order a people list takes: `orderBy` with its direction filled in (by id when absent). */
+export function personOrder(orderBy: PersonOrderInput | null): { field: PersonOrderField; direction: SortDirection } {
+  if (!orderBy) return { field: PersonOrderField.ID, direction: SortDirection.ASC };
+  return { field: orderBy.field, direction: orderBy.direction ?? (orderBy.field === PersonOrderField.SCORE ? SortDirection.DESC : SortDirection.ASC) };
 }
 
 @InputType({ description: 'Narrows a list of accounts. Conditions combine with AND.' })

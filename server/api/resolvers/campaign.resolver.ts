@@ -10,7 +10,7 @@ import { NotFoundError, ValidationError } from '../../services/errors';
 import { maySeeClaimantDetails } from '../../services/privacy/visibility';
 import type { GraphQLContext } from '../context';
 import { AudienceTargetInput, CampaignFilterInput, CampaignInput, ConversionInput } from '../inputs/campaign.input';
-import { PersonOrderInput } from '../inputs/filters.input';
+import { PersonOrderInput, personOrder } from '../inputs/filters.input';
 import { ConnectionArgs, ConnectionValue } from '../relay/connection';
 import { rowIdOf, toGlobalId } from '../relay/global-id';
 import {
@@ -182,8 +182,7 @@ export class CampaignResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionValue<Person>> {
     await ctx.services.campaigns.manageable(ctx, c.id, 'id');
-    const order = orderBy ?? { field: 'ID' as const, direction: 'ASC' as const };
-    return new ConnectionValue(await ctx.services.people.list(ctx, { audience: criteriaOf(c) }, order, page));
+    return new ConnectionValue(await ctx.services.people.list(ctx, { audience: criteriaOf(c) }, personOrder(orderBy), page));
   }
 
   @FieldResolver(() => ClaimConnection, { description: "Its claims, newest first. The brand's managers and ADMINs only." })

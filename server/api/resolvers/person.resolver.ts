@@ -3,7 +3,7 @@ import type { Content, NetworkAccount, Person } from '../../entities';
 import { ValidationError } from '../../services/errors';
 import { maySeePersonalDetails } from '../../services/privacy/visibility';
 import type { GraphQLContext } from '../context';
-import { PersonFilterInput, PersonOrderInput } from '../inputs/filters.input';
+import { PersonFilterInput, PersonOrderInput, personOrder } from '../inputs/filters.input';
 import { ConnectionArgs, ConnectionValue } from '../relay/connection';
 import { rowIdOf, toGlobalId } from '../relay/global-id';
 import { ContentConnection } from '../types/content.type';
@@ -25,7 +25,7 @@ export class PersonResolver {
     @Arg('orderBy', () => PersonOrderInput, { nullable: true, description: 'Order; by id when absent.' }) orderBy: PersonOrderInput | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionValue<Person>> {
-    const order = orderBy ?? { field: 'ID' as const, direction: 'ASC' as const };
+    const order = personOrder(orderBy);
     const audience = filter?.audience ? await resolveCriteria(ctx, filter.audience, 'filter.audience.') : null;
     return new ConnectionValue(await ctx.services.people.list(ctx, { ...filter, audience }, order, page));
   }

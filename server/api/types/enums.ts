@@ -49,6 +49,7 @@ export enum PersonOrderField {
   ID = 'ID',
   CREATED_AT = 'CREATED_AT',
   DISPLAY_NAME = 'DISPLAY_NAME',
+  SCORE = 'SCORE',
 }
 registerEnumType(PersonOrderField, {
   name: 'PersonOrderField',
@@ -57,6 +58,11 @@ registerEnumType(PersonOrderField, {
     ID: { description: 'Order of arrival in Sway.' },
     CREATED_AT: { description: 'When Sway first saw them.' },
     DISPLAY_NAME: { description: 'Display name, alphabetically.' },
+    SCORE: {
+      description:
+        'Influence score at full precision, not the one-decimal value shown: two people shown as 40.0 keep the order of their exact scores. Then by id. ' +
+        'Highest first unless `direction` says otherwise; people without a score come last in either direction.',
+    },
   },
 });
 
