@@ -3,6 +3,7 @@ import type { AuthenticityReviewRow, Brand, Campaign, Claim, Content, Interactio
 import type { PersonScore, TopicExpertise } from '../../scoring';
 import type { Services } from '../../services';
 import type { ScorePoint } from '../../services/scoring/scoring.service';
+import type { ScoreRank } from '../../services/scoring/score-rank';
 import type { AuthenticityView } from '../../services/authenticity/authenticity.service';
 import type { KCount } from '../../services/k.service';
 import type { RequestContext } from '../../services/request-context';
@@ -49,6 +50,11 @@ export function createLoaders(ctx: RequestContext, services: Services) {
       const scores = await services.scoring.scores(ctx, ids);
       // None for a person opted out of scoring (or unknown).
       return ids.map((id) => scores.get(id) ?? new NotFoundError('Score'));
+    }, { maxBatchSize: 1000 }),
+    /** Rank and percentile of a person's published score; null without one. One statement per batch. */
+    scoreRank: new DataLoader<number, ScoreRank | null>(async (ids) => {
+      const ranks = await services.scoring.ranks(ctx, ids);
+      return ids.map((id) => ranks.get(id) ?? null);
     }, { maxBatchSize: 1000 }),
     expertise: new DataLoader<number, TopicExpertise[]>(async (ids) => {
       const expertise = await services.scoring.expertise(ctx, ids);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PersonScore } from '../../scoring';
 import type { Content, Person, Topic } from '../../entities';
 import { authorize } from '../../services/auth/access';
@@ -20,6 +20,8 @@ import { required } from './required';
 
 /** The engine's PersonScore as the Score type reads it. */
 export interface ScoreValue {
+  /** Whose score it is (not in the schema: rank and percentile are looked up by it). */
+  personId: number;
   value: number;
   band: PersonScore['band'];
   components: { name: string; value: number; weight: number; contribution: number }[];
@@ -31,6 +33,7 @@ export interface ScoreValue {
 
 export function toScoreValue(s: PersonScore): ScoreValue {
   return {
+    personId: s.personId,
     value: s.score,
     band: s.band,
     components: (Object.entries(s.components) as [string, PersonScore['components']['reach']][]).map(([name, c]) => ({ name, ...c })),
@@ -43,6 +46,26 @@ export function toScoreValue(s: PersonScore): ScoreValue {
 
 @Resolver(() => ScoreType)
 export class ScoreResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Place among everyone scored, 1 for the highest, by the exact score at full precision (not the one-decimal value): people share a rank only when their exact scores are equal. ' +
+      'People opted out of scoring are not counted. Null when the score is not published yet.',
+  })
+  async rank(@Root() score: ScoreValue, @Ctx() ctx: GraphQLContext): Promise<number | null> {
+    return (await ctx.loaders.scoreRank.load(score.personId))?.rank ?? null;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Share of everyone scored (this person included) whose exact score is strictly lower, 0 to 100, rounded down to one decimal: 90.0 means higher than 90% of people. ' +
+      'People opted out of scoring are not counted. Null when the score is not published yet.',
+  })
+  async percentile(@Root() score: ScoreValue, @Ctx() ctx: GraphQLContext): Promise<number | null> {
+    return (await ctx.loaders.scoreRank.load(score.personId))?.percentile ?? null;
+  }
+
   @FieldResolver(() => [ContentContributionType], { description: 'The content that contributed most, up to 5.' })
   topContent(@Root() score: ScoreValue): PersonScore['topContent'] {
     return score.topContent;

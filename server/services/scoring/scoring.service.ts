@@ -21,6 +21,7 @@ import type { RescoreOptions, RescoreSummary } from './rescore-job';
 import type { ScoreCache } from './score-cache';
 import { readAround, readExpertise } from './scoring-data';
 import { dayOf, storeScores, unpackScore } from './score-store';
+import { scoreRanks, type ScoreRank } from './score-rank';
 
 /** One day of a person's score history. */
 export interface ScorePoint {
@@ -85,6 +86,15 @@ export class ScoringService {
     const toCompute = ids.filter((id) => !found.has(id));
     if (toCompute.length) for (const [id, s] of await this.recompute(ctx, toCompute)) found.set(id, s);
     return found;
+  }
+
+  /**
+   * Where these people's published scores stand among everyone's: rank and percentile by the stored
+   * raw value at full precision (see score-rank.ts). Read after their scores (a stale person's
+   * score is recomputed and stored on its read), so they describe the score served.
+   */
+  async ranks(ctx: RequestContext, personIds: readonly number[]): Promise<Map<number, ScoreRank>> {
+    return scoreRanks(ctx.db, [...new Set(personIds)]);
   }
 
   /** Drops every cached trace of these people (scores and stale marks): after an opt-out or an erasure. */
