@@ -65,4 +65,25 @@ describe.each(DIALECTS)('SQL statements per request on %s', (dialect) => {
     expect(hundred).toBe(ten);
     expect(hundred).toBeLessThanOrEqual(12);
   });
+
+  it('stays constant ordered by score, with rank and percentile, on any page', async () => {
+    const query = `query($first: Int!, $after: String) { people(first: $first, after: $after, orderBy: { field: SCORE }) {
+      pageInfo { endCursor } nodes { id score { value rank percentile } } } }`;
+    const run = async (first: number, after: string | null = null) => {
+      server.sql.reset();
+      const res = await server.gql(query, { first, after });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.people.nodes).toHaveLength(first);
+      expect(res.data.people.nodes.every((p: any) => p.score.rank >= 1)).toBe(true);
+      return { count: server.sql.statements.length, end: res.data.people.pageInfo.endCursor as string };
+    };
+    await run(100); // scores stored
+    const ten = await run(10);
+    const hundred = await run(100);
+    const later = await run(10, ten.end);
+    // the viewer + the page + the scores of the page + their ranks
+    expect(hundred.count).toBe(ten.count);
+    expect(later.count).toBe(ten.count);
+    expect(hundred.count).toBeLessThanOrEqual(4);
+  });
 });
