@@ -1,7 +1,7 @@
 import { distinctReactors, pageRank, totalReactions } from './baselines';
 import { mixSeed } from './random';
 import { kendallTauB } from './rank-agreement';
-import { meanOutbreakSizes } from './sir';
+import { isSymmetric, meanOutbreakSizes, meanOutbreakSizesSymmetric } from './sir';
 import { criticalRate, type SpreadingGraph } from './spreading-graph';
 
 /** A ranking of the graph's nodes: one value per node (higher = more influential). */
@@ -37,6 +37,8 @@ export interface InfluenceEvaluation {
   sample: Int32Array;
   rankings: string[];
   rates: RateFigures[];
+  /** How outbreaks were simulated: outbreak by outbreak (directed), or by percolation (symmetric ties). */
+  method: 'outbreaks' | 'percolation';
 }
 
 export const DEFAULT_MULTIPLES: readonly number[] = [1, 1.5, 2];
@@ -49,14 +51,16 @@ export function evaluateInfluence(graph: SpreadingGraph, rankings: readonly Rank
   const sample = Int32Array.from(options.sample);
   for (const r of rankings) if (r.values.length !== graph.size) throw new Error(`ranking ${r.name} has ${r.values.length} values for ${graph.size} nodes`);
   const betaC = criticalRate(graph);
+  // Same process either way; on an undirected graph, percolation measures every node at once.
+  const simulate = isSymmetric(graph) ? meanOutbreakSizesSymmetric : meanOutbreakSizes;
   const picked = rankings.map((r) => Float64Array.from(sample, (u) => r.values[u]));
   const rates = (options.multiples ?? DEFAULT_MULTIPLES).map((multiple, m): RateFigures => {
     const beta = Math.min(1, multiple * betaC);
-    const outbreak = meanOutbreakSizes(graph, sample, { beta, runs: options.runs, seed: mixSeed(options.seed, m, 1) });
-    const again = meanOutbreakSizes(graph, sample, { beta, runs: options.runs, seed: mixSeed(options.seed, m, 2) });
+    const outbreak = simulate(graph, sample, { beta, runs: options.runs, seed: mixSeed(options.seed, m, 1) });
+    const again = simulate(graph, sample, { beta, runs: options.runs, seed: mixSeed(options.seed, m, 2) });
     return { multiple, beta, outbreak, tau: picked.map((values) => kendallTauB(values, outbreak)), noiseCeiling: kendallTauB(again, outbreak) };
   });
-  return { criticalRate: betaC, sample, rankings: rankings.map((r) => r.name), rates };
+  return { criticalRate: betaC, sample, rankings: rankings.map((r) => r.name), rates, method: simulate === meanOutbreakSizes ? 'outbreaks' : 'percolation' };
 }
 
 /** The three baselines, computed from the graph alone. */

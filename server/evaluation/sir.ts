@@ -12,8 +12,9 @@ import type { SpreadingGraph } from './spreading-graph';
  * tie passes with its chance, independently; the order within a step does not change the size. Two
  * exact shortcuts keep it fast and its noise low, without changing the mean:
  *
- * - Ties that pass are found by skipping ahead (the gap to the next passing tie among ties of equal
- *   chance is geometric), so an infected hub costs its passing ties, not its thousands of failing ones.
+ * - In large groups of ties of equal, small chance, the ties that pass are found by skipping ahead
+ *   (the gap to the next passing tie is geometric), so an infected hub costs its passing ties, not its
+ *   thousands of failing ones. Other ties are drawn one by one.
  * - Nodes that can pass nothing on are not drawn: a node nobody reacts to (a dead end), or one whose
  *   only reactor is also the only node it reacts to (a leaf, one side of a lone pair), can only be
  *   tried when everyone it could infect is infected already. Its infection changes no one else's, so
@@ -52,8 +53,10 @@ interface Plan {
   groupFrom: Int32Array;
   groupTo: Int32Array;
   groupChance: Float64Array;
-  /** log(1 − chance), for the geometric gaps. */
+  /** log(1 − chance), for the geometric gaps; 0 for a group drawn tie by tie (small, or likely to pass). */
   groupLogMiss: Float64Array;
+  /** chance × 2^32: a tie drawn on its own passes when a 32-bit draw is below it. */
+  groupThreshold: Float64Array;
   activeNode: Int32Array;
 }
 
@@ -132,7 +135,10 @@ function plan(graph: SpreadingGraph, beta: number): Plan {
     groupFrom: Int32Array.from(groupFrom),
     groupTo: Int32Array.from(groupTo),
     groupChance: Float64Array.from(groupChance),
-    groupLogMiss: Float64Array.from(groupChance, (p) => (p >= 1 ? -Infinity : Math.log1p(-p))),
+    // Skipping costs a logarithm per passing tie; drawing costs a cheap draw per tie: skip only in
+    // large groups of unlikely ties.
+    groupLogMiss: Float64Array.from(groupChance, (p, g) => (p >= 1 ? -Infinity : groupTo[g] - groupFrom[g] <= 8 || p >= 0.1 ? 0 : Math.log1p(-p))),
+    groupThreshold: Float64Array.from(groupChance, (p) => Math.round(p * 4294967296)),
     activeNode: Int32Array.from(activeNode),
   };
 }
@@ -149,7 +155,7 @@ export function meanOutbreakSizes(graph: SpreadingGraph, seeds: ArrayLike<number
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
   const { size, start } = graph;
   const p = plan(graph, beta);
-  const { exclusiveSum, onlyAttempter, onlyChance, sharedStart, sharedNode, sharedEscape, groupStart, groupFrom, groupTo, groupLogMiss, activeNode } = p;
+  const { exclusiveSum, onlyAttempter, onlyChance, sharedStart, sharedNode, sharedEscape, groupStart, groupFrom, groupTo, groupLogMiss, groupThreshold, activeNode } = p;
   const infectedIn = new Int32Array(size); // the run in which each node was last infected (0: never)
   const triedIn = new Int32Array(size); // the run in which each shared dead end was last tried
   const escape = new Float64Array(size); // a shared dead end's chance of escaping every try so far this run
@@ -190,6 +196,17 @@ export function meanOutbreakSizes(graph: SpreadingGraph, seeds: ArrayLike<number
         for (let g = groupStart[u], gEnd = groupStart[u + 1]; g < gEnd; g++) {
           const to = groupTo[g];
           const logMiss = groupLogMiss[g];
+          if (logMiss === 0) {
+            const threshold = groupThreshold[g];
+            for (let i = groupFrom[g]; i < to; i++) {
+              const v = activeNode[i];
+              if (infectedIn[v] !== run && rng.nextUint32() < threshold) {
+                infectedIn[v] = run;
+                queue[tail++] = v;
+              }
+            }
+            continue;
+          }
           // Index of the next passing tie: skip a geometric number of failures (none when certain).
           let i = groupFrom[g] + (logMiss === -Infinity ? 0 : Math.floor(Math.log((rng.nextUint32() + 1) / 4294967296) / logMiss));
           while (i < to) {
@@ -208,6 +225,98 @@ export function meanOutbreakSizes(graph: SpreadingGraph, seeds: ArrayLike<number
     out[s] = Math.round((total / runs) * 1e9) / 1e9;
   }
   return out;
+}
+
+/** True when every tie u → v of weight w has its twin v → u of the same weight: an undirected graph read both ways. */
+export function isSymmetric(graph: SpreadingGraph): boolean {
+  const { size, start, reactor, weight } = graph;
+  const back = new Map<number, number>();
+  for (let u = 0; u < size; u++) for (let e = start[u]; e < start[u + 1]; e++) back.set(u * size + reactor[e], weight[e]);
+  for (const [key, w] of back) {
+    const u = Math.floor(key / size);
+    const v = key - u * size;
+    if (back.get(v * size + u) !== w) return false;
+  }
+  return true;
+}
+
+/**
+ * The same mean outbreak sizes on a symmetric graph (see isSymmetric), for every node at once, by
+ * bond percolation. With one step of infection, an outbreak tries each undirected tie at most once,
+ * from whichever end is infected first, so its size from a seed has the distribution of the seed's
+ * cluster when each tie is kept with its pass chance (Grassberger 1983). One draw per tie and run
+ * then gives every node's outbreak in that run: the cluster sizes, found by union–find.
+ *
+ * Leaves (one neighbour, itself with more) are left out of the draws: given the rest, a cluster of
+ * the core gains each leaf hanging from it with that leaf's pass chance, and a leaf seeded infects its
+ * neighbour with its chance, whose cluster then follows (a Rao–Blackwell step, as in
+ * meanOutbreakSizes; two leaves hanging by equal ties from one node get equal figures). The run's
+ * draws are shared by all nodes, so differences between nodes are measured with less noise.
+ */
+export function meanOutbreakSizesSymmetric(graph: SpreadingGraph, seeds: ArrayLike<number>, options: SirOptions): Float64Array {
+  const { beta, runs, seed } = options;
+  if (!(beta >= 0 && beta <= 1)) throw new Error(`beta must be in [0, 1], got ${beta}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
+  const { size, start, reactor, weight } = graph;
+  const degree = (u: number) => start[u + 1] - start[u];
+  // A leaf: one neighbour, who has others (two nodes only tied to each other are a core pair).
+  const hubOf = new Int32Array(size).fill(-1);
+  const hubChance = new Float64Array(size);
+  for (let u = 0; u < size; u++) {
+    if (degree(u) === 1 && degree(reactor[start[u]]) > 1) {
+      hubOf[u] = reactor[start[u]];
+      hubChance[u] = passChance(beta, weight[start[u]]);
+    }
+  }
+  const leafSum = new Float64Array(size); // Σ chances of the leaves hanging from each core node
+  for (let l = 0; l < size; l++) if (hubOf[l] >= 0) leafSum[hubOf[l]] += hubChance[l];
+  const core: number[] = [];
+  for (let u = 0; u < size; u++) if (hubOf[u] < 0 && degree(u) > 0) core.push(u);
+  const edgeA: number[] = [];
+  const edgeB: number[] = [];
+  const edgeThreshold: number[] = [];
+  for (const u of core) {
+    for (let e = start[u]; e < start[u + 1]; e++) {
+      const v = reactor[e];
+      if (v > u && hubOf[v] < 0) {
+        edgeA.push(u);
+        edgeB.push(v);
+        edgeThreshold.push(Math.round(passChance(beta, weight[e]) * 4294967296));
+      }
+    }
+  }
+  const parent = new Int32Array(size);
+  const clusterSize = new Float64Array(size); // per root: core nodes, then + the leaves' expected infections
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const total = new Float64Array(size);
+  const rng = new Rng(mixSeed(seed, 0x5eed));
+  for (let r = 0; r < runs; r++) {
+    for (const u of core) {
+      parent[u] = u;
+      clusterSize[u] = 0;
+    }
+    for (let i = 0; i < edgeA.length; i++) {
+      if (rng.nextUint32() >= edgeThreshold[i]) continue;
+      let a = find(edgeA[i]);
+      let b = find(edgeB[i]);
+      if (a === b) continue;
+      if (a > b) [a, b] = [b, a];
+      parent[b] = a;
+    }
+    for (const u of core) clusterSize[find(u)] += 1 + leafSum[u];
+    for (const u of core) total[u] += clusterSize[find(u)];
+    for (let l = 0; l < size; l++) {
+      const hub = hubOf[l];
+      if (hub >= 0) total[l] += 1 + hubChance[l] * (clusterSize[find(hub)] - hubChance[l]);
+    }
+  }
+  return Float64Array.from(seeds, (u) => (degree(u) === 0 ? 1 : Math.round((total[u] / runs) * 1e9) / 1e9));
 }
 
 /** Nodes reachable from `origin` along ties (origin included): the outbreak when every tie passes (β = 1). */

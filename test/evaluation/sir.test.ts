@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config';
 import { distinctReactors, pageRank, totalReactions } from '../../server/evaluation/baselines';
 import { Rng, uniformSample } from '../../server/evaluation/random';
-import { meanOutbreakSizes, passChance, reachableCount } from '../../server/evaluation/sir';
+import { isSymmetric, meanOutbreakSizes, meanOutbreakSizesSymmetric, passChance, reachableCount } from '../../server/evaluation/sir';
 import { buildSpreadingGraph, criticalRate, simpleDegrees, type Reaction, type SpreadingGraph } from '../../server/evaluation/spreading-graph';
 
 /** A random directed multigraph with weights, dead ends, leaves and mutual pairs. */
@@ -158,5 +158,51 @@ describe('PageRank baseline', () => {
     const direct = A.map((row, i) => row[N] / A[i][i]);
     for (let i = 0; i < N; i++) expect(rank[i]).toBeCloseTo(direct[i], 10);
     expect(rank.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 10);
+  });
+});
+
+describe('SIR outbreaks by percolation (symmetric graphs)', () => {
+  /** An undirected random graph with weights, leaves and isolated nodes, read both ways. */
+  function undirected(seed: number, size: number, edges: number): SpreadingGraph {
+    const rng = new Rng(seed);
+    const reactions: Reaction[] = [];
+    for (let i = 0; i < edges; i++) {
+      const a = rng.int(size - 12);
+      const b = rng.int(size - 12);
+      const count = 1 + (rng.next() < 0.3 ? rng.int(3) : 0);
+      reactions.push({ reactor: a, author: b, count }, { reactor: b, author: a, count });
+    }
+    // Leaves (some on the same hub), a lone pair, and two isolated nodes.
+    for (let i = 0; i < 8; i++) {
+      const leaf = size - 12 + i;
+      const hub = i < 4 ? 0 : rng.int(size - 12);
+      reactions.push({ reactor: leaf, author: hub, count: 1 }, { reactor: hub, author: leaf, count: 1 });
+    }
+    reactions.push({ reactor: size - 4, author: size - 3, count: 2 }, { reactor: size - 3, author: size - 4, count: 2 });
+    return buildSpreadingGraph(size, reactions);
+  }
+  const graph = undirected(21, 70, 110);
+  const everyone = Array.from({ length: graph.size }, (_, i) => i);
+
+  it('knows a symmetric graph from a directed one', () => {
+    expect(isSymmetric(graph)).toBe(true);
+    expect(isSymmetric(randomGraph(3, 60, 140))).toBe(false);
+  });
+
+  it('β = 1: every node reaches its whole component; β = 0: the seed alone', () => {
+    expect(Array.from(meanOutbreakSizesSymmetric(graph, everyone, { beta: 1, runs: 3, seed: 1 }))).toEqual(everyone.map((u) => reachableCount(graph, u)));
+    expect(Array.from(meanOutbreakSizesSymmetric(graph, everyone, { beta: 0, runs: 3, seed: 1 }))).toEqual(everyone.map(() => 1));
+  });
+
+  it('agrees with the outbreak-by-outbreak simulation, and leaves on one hub by equal ties get equal figures', () => {
+    for (const beta of [0.2, 0.45]) {
+      const percolation = meanOutbreakSizesSymmetric(graph, everyone, { beta, runs: 20_000, seed: 3 });
+      for (const u of [...uniformSample(58, 6, 4), 58, 62, 66]) {
+        const slow = naiveMeanOutbreak(graph, u, beta, 12_000, 300 + u);
+        expect(Math.abs(percolation[u] - slow.mean), `node ${u}, β ${beta}: ${percolation[u]} vs ${slow.mean} ± ${slow.se}`).toBeLessThanOrEqual(4.5 * slow.se + 1e-9);
+      }
+      const leaves = [58, 59, 60, 61].map((l) => percolation[l]);
+      expect(new Set(leaves).size).toBe(1);
+    }
   });
 });
