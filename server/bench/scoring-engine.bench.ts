@@ -62,7 +62,7 @@ function engineBenchmark(people: number, interactions: number): void {
     const [, scoringTime] = time(() => scorePeople({ ...world, networkImpact: impact }));
     console.log(
       `${pass}: full rescore ${seconds(fullTime)} (${fullCpu}) for ${full.people.length} people | network impact alone ${seconds(impactTime)} (${impactCpu}; ` +
-        `${impact.personIds.length} people in the graph, ${impact.edgeCount} edges, ${impact.iterations} iterations) + scoring with it ${seconds(scoringTime)} (${cpu()})`,
+        `${impact.personIds.length} people in the graph, ${impact.edgeCount} edges, onward depth ${impact.onward.depth}) + scoring with it ${seconds(scoringTime)} (${cpu()})`,
     );
     if (pass === 'warm') {
       const scores = full.people.map((p) => p.score).sort((a, b) => a - b);

@@ -34,46 +34,39 @@ export class ScoringCluster {
   }
 }
 
-const b64 = (a: Float64Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const b64 = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 const f64 = (s: string) => {
   const b = Buffer.from(s, 'base64');
   return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-};
-const i32 = (s: string) => {
-  const b = Buffer.from(s, 'base64');
-  return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 };
 
 export function serializeImpact(impact: NetworkImpact): string {
   return JSON.stringify({
     asOf: impact.asOf,
     halfLifeDays: impact.halfLifeDays,
-    damping: impact.damping,
-    iterations: impact.iterations,
-    converged: impact.converged,
+    onward: impact.onward,
     edgeCount: impact.edgeCount,
     personIds: b64(impact.personIds),
-    rank: b64(impact.rank),
-    relativeRank: b64(impact.relativeRank),
-    communitySize: b64(impact.communitySize),
+    onwardAudience: b64(impact.onwardAudience),
+    onwardBefore: b64(impact.onwardBefore),
+    transmissibility: b64(impact.transmissibility),
     reactionsGiven: b64(impact.reactionsGiven),
   });
 }
 
-export function deserializeImpact(text: string): NetworkImpact {
+/** The impact another instance published, or undefined when it was written in an older format (the next full rescore replaces it). */
+export function deserializeImpact(text: string): NetworkImpact | undefined {
   const v = JSON.parse(text);
-  const personIds = f64(v.personIds);
+  if (typeof v.onwardAudience !== 'string' || typeof v.onwardBefore !== 'string' || typeof v.transmissibility !== 'string') return undefined;
   return {
     asOf: v.asOf,
     halfLifeDays: v.halfLifeDays,
-    damping: v.damping,
-    iterations: v.iterations,
-    converged: v.converged,
+    onward: v.onward,
     edgeCount: v.edgeCount,
-    personIds,
-    rank: f64(v.rank),
-    relativeRank: f64(v.relativeRank),
-    communitySize: i32(v.communitySize),
+    personIds: f64(v.personIds),
+    onwardAudience: f64(v.onwardAudience),
+    onwardBefore: f64(v.onwardBefore),
+    transmissibility: f64(v.transmissibility),
     reactionsGiven: f64(v.reactionsGiven),
   };
 }

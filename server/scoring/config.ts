@@ -6,7 +6,9 @@ import type { ScoringConfigOverrides } from './types';
  * and tests. See server/scoring/README.md for what each one does and why it has its value.
  */
 export interface ScoringConfig {
-  /** An event's weight halves every halfLifeDays: 2^(−age / halfLife). No window, no cliff. */
+  /** An event counts in full for its first fullWeightDays... */
+  fullWeightDays: number;
+  /** ...then its weight halves every halfLifeDays. No window, no cliff. */
   halfLifeDays: number;
   /** What one reaction of each kind is worth before decay and diminishing returns. */
   kindWeights: Record<InteractionKind, number>;
@@ -19,10 +21,14 @@ export interface ScoringConfig {
     followersAtCap: number;
   };
   /**
-   * A reaction counts 1 / log2(2 + G / normalReactions), G = effective reactions the reactor gave
-   * to others: ~1 for people who react a normal amount, 0.5 at 2 × normal, 0.15 at 100 × normal.
+   * A reaction counts 1 / log2(2 + max(0, G − freeReactions) / normalReactions), G = effective
+   * reactions the reactor gave to others: 1 for anyone who reacts a normal amount, 0.5 at
+   * free + normal, 0.15 at free + 100 × normal (someone liking everything).
    */
   selectivity: {
+    /** Reactions given to others that cost nothing (per half-life): an ordinary audience member's activity. */
+    freeReactions: number;
+    /** Past the free ones, this many more halve a reaction's worth. */
     normalReactions: number;
   };
   amplification: {
@@ -36,13 +42,15 @@ export interface ScoringConfig {
     networkImpact: number;
     conversation: number;
   };
-  /** A reactor's influence factor is relativeRank^influenceExponent (1 = a typical reactor). */
-  influenceExponent: number;
-  pageRank: {
-    damping: number;
-    /** Stop when the mean absolute change of relative rank in a community falls below this. */
-    tolerance: number;
-    maxIterations: number;
+  /**
+   * A reactor's influence factor is 1 + λ × their onward audience (network-impact.ts): the people who
+   * react to them, and to those, `depth` hops out, each further hop counted at λ = thresholdMultiple ×
+   * the epidemic threshold ⟨k⟩/⟨k²⟩ of their community, at most maxWeight.
+   */
+  onward: {
+    thresholdMultiple: number;
+    maxWeight: number;
+    depth: number;
   };
   /** score = 1 + 99 · raw^steepness / (raw^steepness + rawAtMidpoint^steepness). */
   scale: {
@@ -83,6 +91,7 @@ export interface ScoringConfig {
 }
 
 export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
+  fullWeightDays: 28,
   halfLifeDays: 30,
   kindWeights: Object.freeze({
     [InteractionKind.SHARE]: 3,
@@ -94,11 +103,10 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
     [InteractionKind.CLICK]: 0.25,
   }),
   reach: Object.freeze({ saturation: 0.5, followerWeight: 1, followersAtCap: 1_000_000 }),
-  selectivity: Object.freeze({ normalReactions: 10 }),
+  selectivity: Object.freeze({ freeReactions: 300, normalReactions: 300 }),
   amplification: Object.freeze({ minPosts: 1 }),
-  weights: Object.freeze({ reach: 1, amplification: 0.5, networkImpact: 1, conversation: 0.5 }),
-  influenceExponent: 0.75,
-  pageRank: Object.freeze({ damping: 0.85, tolerance: 1e-10, maxIterations: 500 }),
+  weights: Object.freeze({ reach: 0.5, amplification: 0.25, networkImpact: 1, conversation: 0.25 }),
+  onward: Object.freeze({ thresholdMultiple: 1.5, maxWeight: 0.25, depth: 2 }),
   scale: Object.freeze({ rawAtMidpoint: 40, steepness: 1 }),
   band: Object.freeze({ maxHalfWidth: 30, reactorWeight: 1, reactionWeight: 0.1, contentWeight: 0.2, conversationWeight: 0.2 }),
   topics: Object.freeze({
@@ -119,14 +127,14 @@ export function resolveScoringConfig(overrides?: ScoringConfigOverrides | Scorin
   const d = DEFAULT_SCORING_CONFIG;
   const o = (overrides ?? {}) as ScoringConfigOverrides;
   const config: ScoringConfig = {
+    fullWeightDays: o.fullWeightDays ?? d.fullWeightDays,
     halfLifeDays: o.halfLifeDays ?? d.halfLifeDays,
     kindWeights: { ...d.kindWeights, ...o.kindWeights },
     reach: { ...d.reach, ...o.reach },
     selectivity: { ...d.selectivity, ...o.selectivity },
     amplification: { ...d.amplification, ...o.amplification },
     weights: { ...d.weights, ...o.weights },
-    influenceExponent: o.influenceExponent ?? d.influenceExponent,
-    pageRank: { ...d.pageRank, ...o.pageRank },
+    onward: { ...d.onward, ...o.onward },
     scale: { ...d.scale, ...o.scale },
     band: { ...d.band, ...o.band },
     topics: { ...d.topics, ...o.topics },
@@ -143,18 +151,19 @@ function checkConfig(c: ScoringConfig): void {
   const nonNegative = (name: string, value: number) => {
     if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`scoring config: ${name} must be a non-negative number, got ${value}`);
   };
+  nonNegative('fullWeightDays', c.fullWeightDays);
   positive('halfLifeDays', c.halfLifeDays);
   for (const [kind, weight] of Object.entries(c.kindWeights)) nonNegative(`kindWeights.${kind}`, weight);
   positive('reach.saturation', c.reach.saturation);
   nonNegative('reach.followerWeight', c.reach.followerWeight);
   positive('reach.followersAtCap', c.reach.followersAtCap);
+  nonNegative('selectivity.freeReactions', c.selectivity.freeReactions);
   positive('selectivity.normalReactions', c.selectivity.normalReactions);
   positive('amplification.minPosts', c.amplification.minPosts);
   for (const [name, weight] of Object.entries(c.weights)) nonNegative(`weights.${name}`, weight);
-  nonNegative('influenceExponent', c.influenceExponent);
-  if (!(c.pageRank.damping > 0 && c.pageRank.damping < 1)) throw new RangeError('scoring config: pageRank.damping must be in (0, 1)');
-  positive('pageRank.tolerance', c.pageRank.tolerance);
-  positive('pageRank.maxIterations', c.pageRank.maxIterations);
+  nonNegative('onward.thresholdMultiple', c.onward.thresholdMultiple);
+  nonNegative('onward.maxWeight', c.onward.maxWeight);
+  if (!(Number.isInteger(c.onward.depth) && c.onward.depth >= 1 && c.onward.depth <= 3)) throw new RangeError('scoring config: onward.depth must be 1, 2 or 3');
   positive('scale.rawAtMidpoint', c.scale.rawAtMidpoint);
   positive('scale.steepness', c.scale.steepness);
   nonNegative('band.maxHalfWidth', c.band.maxHalfWidth);

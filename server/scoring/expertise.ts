@@ -1,6 +1,6 @@
 import { INTERACTION_KINDS } from '#shared/interactions';
 import type { ScoringConfig } from './config';
-import { decayFactor, selectivity, type Ledger } from './ledger';
+import { decayFactor, eventWeight, selectivity, type Ledger } from './ledger';
 import type { ExpertiseSnapshot, KGrant, TopicEdge, TopicExpertise } from './types';
 
 /**
@@ -33,7 +33,7 @@ export function computeExpertise(input: ExpertiseInput): Map<number, TopicExpert
   const { ledger, scored, config } = input;
   const topics = config.topics;
   const ontology = new Ontology(input.topicEdges, topics.upwardShare);
-  const contentCredit = contentEngagement(ledger, input.reactionsGiven, input.kindWeights, config.selectivity.normalReactions);
+  const contentCredit = contentEngagement(ledger, input.reactionsGiven, input.kindWeights, config.selectivity);
   const previous = usablePrevious(input.previous, ledger.asOf);
   const fade = previous === undefined ? 0 : decayFactor(ledger.asOf, previous.asOf, topics.fadeHalfLifeDays);
 
@@ -76,7 +76,7 @@ export function computeExpertise(input: ExpertiseInput): Map<number, TopicExpert
     }
     for (const grant of grantsByReceiver.get(personId) ?? []) {
       const boost = 1 + (topics.kGiverExpertiseBoost * giverTopic(grant.giverPersonId, grant.topicId)) / 100;
-      const value = topics.kGrantCredit * decayFactor(ledger.asOf, grant.givenAt, config.halfLifeDays) * boost;
+      const value = topics.kGrantCredit * eventWeight(ledger.asOf, grant.givenAt, config) * boost;
       credit.set(grant.topicId, (credit.get(grant.topicId) ?? 0) + value);
     }
     const propagated = ontology.propagate(credit);
@@ -113,11 +113,11 @@ function usablePrevious(previous: ExpertiseSnapshot | undefined, asOf: number): 
 }
 
 /** Per content: Σ over its reactions of selectivity × kindWeight × decay. */
-function contentEngagement(ledger: Ledger, reactionsGiven: Float64Array, kindWeights: ScoringConfig['kindWeights'], normalReactions: number): Float64Array {
+function contentEngagement(ledger: Ledger, reactionsGiven: Float64Array, kindWeights: ScoringConfig['kindWeights'], rule: ScoringConfig['selectivity']): Float64Array {
   const kindWeight = Float64Array.from(INTERACTION_KINDS, (k) => kindWeights[k]);
   const engagement = new Float64Array(ledger.contentCount);
   for (let k = 0; k < ledger.pairCount; k++) {
-    const sel = selectivity(reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k], normalReactions);
+    const sel = selectivity(reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k], rule);
     for (let i = ledger.pairStart[k]; i < ledger.pairStart[k + 1]; i++) {
       const c = ledger.contentOf[i];
       if (c < 0 || ledger.replyBack[i] === 1 || ledger.contentPerson[c] !== ledger.target[i]) continue;

@@ -30,7 +30,7 @@ export type {
   TopicExpertise,
 } from './types';
 export { DEFAULT_SCORING_CONFIG, resolveScoringConfig, type ScoringConfig } from './config';
-export { computeNetworkImpact, reactionsGivenAt, relativeRankOf } from './network-impact';
+export { computeNetworkImpact, onwardAudienceOf, reactionsGivenAt } from './network-impact';
 export { prepareScoring, scorePeople, type PreparedScoring } from './score-people';
 export {
   allocateInteractionColumns,

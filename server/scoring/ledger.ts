@@ -16,10 +16,10 @@ import type { ScoringAccount, ScoringContent, ScoringInteractions } from './type
  * It also classifies conversation: a reply or comment by A to B is a "reply-back" when B had
  * already REACTED to A (at the same instant or before; a reaction is any interaction that is not
  * itself a reply-back). A reply-back is conversation with one's own audience: it earns
- * conversation credit on both sides but is not a reaction — it adds no PageRank edge weight,
- * does not spend A's selectivity, does not count in B's reach, and (not being a reaction) does
- * not turn B's later replies into reply-backs. That is what makes "answering your audience never
- * lowers anyone's score" hold exactly.
+ * conversation credit on both sides and counts for B like any reaction (B's words reached A), but
+ * it costs A nothing: it is not among the reactions A gave (selectivity), and (not being a
+ * reaction) it does not turn B's later replies into reply-backs. That is what makes "answering your
+ * audience never lowers anyone's score" hold.
  */
 
 export const KIND_COUNT = INTERACTION_KINDS.length;
@@ -40,6 +40,17 @@ export function networkAt(index: number): Network {
 /** 2^(−age / halfLife), the weight of something that happened at `at`, seen from `asOf`. */
 export function decayFactor(asOf: number, at: number, halfLifeDays: number): number {
   return Math.exp(((at - asOf) * Math.LN2) / (halfLifeDays * DAY_MS));
+}
+
+/**
+ * What an event at `at` weighs at `asOf`: 1 for the first `fullWeightDays`, then halving every
+ * `halfLifeDays`. Within the recent period the moment of a reaction does not matter, only who
+ * reacted; after it the weight fades smoothly (no cliff: it is continuous in the age).
+ */
+export function eventWeight(asOf: number, at: number, config: Pick<ScoringConfig, 'halfLifeDays' | 'fullWeightDays'>): number {
+  const age = asOf - at;
+  const full = config.fullWeightDays * DAY_MS;
+  return age <= full ? 1 : decayFactor(asOf - full, at, config.halfLifeDays);
 }
 
 export interface LedgerInput {
@@ -103,9 +114,9 @@ export interface Ledger {
   pairTarget: Int32Array;
   /** Pairs received by person p: targetPairStart[p] .. targetPairStart[p+1], actors ascending. */
   targetPairStart: Int32Array;
-  /** Σ kindWeight × decay over the pair's reactions (reply-backs excluded). */
+  /** Σ kindWeight × decay over the pair's interactions, reply-backs included (they reach the person answered). */
   pairReaction: Float64Array;
-  /** Σ decay over the pair's reactions: what the actor gave this target, in reactionsGiven's unit. */
+  /** Σ decay over the pair's reactions, reply-backs excluded: what the actor gave this target, in reactionsGiven's unit. */
   pairReactionCount: Float64Array;
   /** Σ decay over reactions the person gave (reply-backs excluded): the selectivity input. */
   reactionsGiven: Float64Array;
@@ -167,7 +178,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     contentPerson[c] = accountPerson[a];
     contentNetwork[c] = accountNetwork[a];
     contentIsPost[c] = item.kind === ContentKind.COMMENT ? 0 : 1;
-    contentDecay[c] = item.postedAt <= asOf ? decayFactor(asOf, item.postedAt, halfLifeDays) * (input.contentWeights?.get(item.id) ?? 1) : 0;
+    contentDecay[c] = item.postedAt <= asOf ? eventWeight(asOf, item.postedAt, config) * (input.contentWeights?.get(item.id) ?? 1) : 0;
     contentTopics[c] = canonicalTopics(item.topicIds);
   }
   const contentIndex = new IdIndex(contentIds);
@@ -267,7 +278,7 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
   const network = permute(rawNetwork, order, new Uint8Array(m));
   const time = permute(rawTime, order, new Float64Array(m));
   const decay = new Float64Array(m);
-  for (let i = 0; i < m; i++) decay[i] = decayFactor(asOf, time[i], halfLifeDays);
+  for (let i = 0; i < m; i++) decay[i] = eventWeight(asOf, time[i], config);
   if (rawWeight) for (let i = 0; i < m; i++) decay[i] *= rawWeight[order[i]]; // a discounted interaction weighs less
 
   // Reply-backs, pair by pair in time order (see classifyPair).
@@ -292,8 +303,8 @@ export function buildLedger(input: LedgerInput, config: ScoringConfig): Ledger {
     let sum = 0;
     let given = 0;
     for (let i = pairStart[k], end = pairStart[k + 1]; i < end; i++) {
-      if (replyBack[i] === 1) continue;
       sum += kindWeight[kind[i]] * decay[i];
+      if (replyBack[i] === 1) continue;
       given += decay[i];
     }
     pairReaction[k] = sum;
@@ -351,13 +362,15 @@ export function diminish(s: number): number {
 }
 
 /**
- * Selectivity of a reactor towards one author: 1 / log2(2 + G / normal), G the effective reactions
- * the reactor gave OTHERS. 1 for someone who reacts to nobody else, 0.5 at twice the normal
- * amount, 0.15 at a hundred times. Leaving out what they gave this author means more reactions
- * to an author never make each of them worth less to that author.
+ * Selectivity of a reactor towards one author: 1 / log2(2 + max(0, G − free) / normal), G the
+ * effective reactions the reactor gave OTHERS. Reacting to people is what an audience does, so the
+ * first `freeReactions` cost nothing; past them, someone reacting to everything counts less (0.5 at
+ * `normalReactions` beyond the free ones, 0.15 at a hundred times). Leaving out what they gave this
+ * author means more reactions to an author never make each of them worth less to that author.
  */
-export function selectivity(reactionsGiven: number, givenToThisAuthor: number, normalReactions: number): number {
-  return 1 / Math.log2(2 + Math.max(0, reactionsGiven - givenToThisAuthor) / normalReactions);
+export function selectivity(reactionsGiven: number, givenToThisAuthor: number, rule: ScoringConfig['selectivity']): number {
+  const excess = reactionsGiven - givenToThisAuthor - rule.freeReactions;
+  return excess > 0 ? 1 / Math.log2(2 + excess / rule.normalReactions) : 1;
 }
 
 /** The pair (target, actor), found by binary search among the target's pairs; -1 if none. */

@@ -1,15 +1,26 @@
 import { resolveScoringConfig, type ScoringConfig } from './config';
 import { searchSorted } from './id-index';
-import { buildLedger, decayFactor, diminish, type Ledger } from './ledger';
-import { weightedPageRank } from './pagerank';
+import { buildLedger, decayFactor, diminish, findPair, selectivity, type Ledger } from './ledger';
 import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInteractions } from './types';
 
 /**
- * The global, expensive part of scoring: person-level weighted PageRank over the reactor → author
- * graph, edge weight diminish(Σ kindWeight × 2^(−age/halfLife)) over the pair's reactions (decayed,
- * with diminishing returns), damping 0.85, dangling rank spread uniformly over the community,
- * power iteration to tolerance. Also records each person's decayed reactions given, which
- * scorePeople needs for selectivity. Cache the result and pass it to scorePeople.
+ * The global part of scoring: each person's ONWARD AUDIENCE, how far what reaches them travels on
+ * through the people who react to them. Content spreads from an author to the people who react to
+ * it, and from them to the people who react to THEM, and so on (Kitsak et al. 2010: spreading power
+ * is local structure a few hops out, not a count of neighbours and not PageRank, whose rank flows
+ * the other way and is divided by how much a reactor reacts).
+ *
+ * A tie R → v (R reacts to v) carries c = selectivity × diminish(Σ kindWeight × decay), the same
+ * per-reactor engagement the score uses. Then, over `onward.depth` rounds:
+ *
+ *   A₁(v) = Σ_R c(v←R)
+ *   A_d(v) = Σ_R c(v←R) × (1 + λ × (A_{d−1}(R) − what R's figure owes to v itself))
+ *
+ * λ = `onward.weight`: how much of an audience member's own audience one counts (a transmissibility).
+ * "What R owes to v" removes the walk straight back (v → R → v): two people reacting to each other
+ * do not inflate each other. Nothing here is relative to the population: a person's figure depends
+ * only on the people within depth + 1 hops of them, so strangers and unrelated communities change
+ * nothing. Cache the result and pass it to scorePeople for incremental rescores.
  */
 export function computeNetworkImpact(
   accounts: readonly ScoringAccount[],
@@ -21,70 +32,127 @@ export function computeNetworkImpact(
   return networkImpactFromLedger(buildLedger({ asOf, accounts, interactions }, resolved), resolved);
 }
 
-export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): NetworkImpact {
-  const { personCount, pairCount, pairActor, pairTarget, pairReaction, targetPairStart } = ledger;
-
-  // Nodes: people with at least one edge, in person order.
-  const node = new Int32Array(personCount).fill(-1);
+/** The engagement every reaction pair carries: selectivity × diminish(weighted decayed reactions); 0 for pairs without a reaction. */
+export function pairEngagement(ledger: Ledger, reactionsGiven: ArrayLike<number>, config: ScoringConfig): Float64Array {
+  const { pairCount, pairActor, pairReaction, pairReactionCount } = ledger;
+  const tie = new Float64Array(pairCount);
   for (let k = 0; k < pairCount; k++) {
-    if (pairReaction[k] > 0) {
-      node[pairActor[k]] = 0;
-      node[pairTarget[k]] = 0;
+    const s = pairReaction[k];
+    if (s > 0) tie[k] = selectivity(reactionsGiven[pairActor[k]], pairReactionCount[k], config.selectivity) * diminish(s);
+  }
+  return tie;
+}
+
+export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): NetworkImpact {
+  const { personCount, pairCount, pairActor, pairTarget, targetPairStart } = ledger;
+  const { depth } = config.onward;
+  const tie = pairEngagement(ledger, ledger.reactionsGiven, config);
+  // The reverse pair of each pair (v reacted to R as well as R to v), found once: -1 when one-way.
+  const reverse = new Int32Array(pairCount);
+  for (let k = 0; k < pairCount; k++) reverse[k] = tie[k] > 0 ? findPair(targetPairStart, pairActor, pairActor[k], pairTarget[k]) : -1;
+  const lambdaOf = communityTransmissibility(ledger, tie, reverse, config);
+
+  let previous = new Float64Array(personCount); // A_{d−1}
+  let beforePrevious = new Float64Array(personCount); // A_{d−2}
+  for (let d = 1; d <= depth; d++) {
+    const current = new Float64Array(personCount);
+    for (let v = 0; v < personCount; v++) {
+      let sum = 0;
+      const lambda = lambdaOf[v];
+      for (let k = targetPairStart[v]; k < targetPairStart[v + 1]; k++) {
+        const c = tie[k];
+        if (c === 0) continue;
+        sum += c * (1 + lambda * onwardExcluding(previous[pairActor[k]], reverse[k] >= 0 ? tie[reverse[k]] : 0, beforePrevious[v], c, lambda));
+      }
+      current[v] = sum;
+    }
+    beforePrevious = previous;
+    previous = current;
+  }
+
+  // People in the reaction graph: a reaction given or received.
+  const inGraph = new Uint8Array(personCount);
+  let edgeCount = 0;
+  for (let k = 0; k < pairCount; k++) {
+    if (tie[k] > 0) {
+      inGraph[pairActor[k]] = 1;
+      inGraph[pairTarget[k]] = 1;
+      edgeCount++;
     }
   }
   let nodeCount = 0;
-  for (let p = 0; p < personCount; p++) if (node[p] === 0) node[p] = nodeCount++;
-  const nodePerson = new Int32Array(nodeCount);
-  for (let p = 0; p < personCount; p++) if (node[p] >= 0) nodePerson[node[p]] = p;
-
-  // In-edges: the ledger's pairs are grouped by target with actors ascending, which is already
-  // a canonical CSR order.
-  const inStart = new Int32Array(nodeCount + 1);
-  let edgeCount = 0;
-  for (let v = 0; v < nodeCount; v++) {
-    const p = nodePerson[v];
-    inStart[v] = edgeCount;
-    for (let k = targetPairStart[p]; k < targetPairStart[p + 1]; k++) if (pairReaction[k] > 0) edgeCount++;
-  }
-  inStart[nodeCount] = edgeCount;
-  const inSource = new Int32Array(edgeCount);
-  const inWeight = new Float64Array(edgeCount);
-  for (let v = 0, e = 0; v < nodeCount; v++) {
-    const p = nodePerson[v];
-    for (let k = targetPairStart[p]; k < targetPairStart[p + 1]; k++) {
-      if (pairReaction[k] > 0) {
-        inSource[e] = node[pairActor[k]];
-        inWeight[e] = diminish(pairReaction[k]);
-        e++;
-      }
-    }
-  }
-
-  const result = weightedPageRank(
-    { nodeCount, inStart, inSource, inWeight },
-    { damping: config.pageRank.damping, tolerance: config.pageRank.tolerance, maxIterations: config.pageRank.maxIterations, perCommunity: true },
-  );
-
+  for (let p = 0; p < personCount; p++) nodeCount += inGraph[p];
   const personIds = new Float64Array(nodeCount);
+  const onwardAudience = new Float64Array(nodeCount);
+  const onwardBefore = new Float64Array(nodeCount);
+  const transmissibility = new Float64Array(nodeCount);
   const reactionsGiven = new Float64Array(nodeCount);
-  for (let v = 0; v < nodeCount; v++) {
-    const p = nodePerson[v];
+  for (let p = 0, v = 0; p < personCount; p++) {
+    if (inGraph[p] === 0) continue;
     personIds[v] = ledger.personIds[p];
+    onwardAudience[v] = previous[p];
+    onwardBefore[v] = beforePrevious[p];
+    transmissibility[v] = lambdaOf[p];
     reactionsGiven[v] = ledger.reactionsGiven[p];
+    v++;
   }
-  return {
-    asOf: ledger.asOf,
-    halfLifeDays: config.halfLifeDays,
-    damping: config.pageRank.damping,
-    personIds,
-    rank: result.rank,
-    relativeRank: result.relativeRank,
-    communitySize: result.communitySize,
-    reactionsGiven,
-    iterations: result.iterations,
-    converged: result.converged,
-    edgeCount,
+  return { asOf: ledger.asOf, halfLifeDays: config.halfLifeDays, onward: { ...config.onward }, personIds, onwardAudience, onwardBefore, transmissibility, reactionsGiven, edgeCount };
+}
+
+/**
+ * Each person's onward weight λ: the epidemic threshold ⟨k⟩/⟨k²⟩ of their weakly connected
+ * community in the reaction graph (k = distinct people one reacts to or is reacted by), times
+ * `onward.thresholdMultiple`, at most `onward.maxWeight`. At that transmissibility a community is
+ * at its tipping point, so one more hop out is worth what it would be worth there: little in a
+ * network of a few huge hubs (most spread dies in one hop), much in a tight, even one. Computed per
+ * community, so unrelated communities never touch each other's figures.
+ */
+function communityTransmissibility(ledger: Ledger, tie: Float64Array, reverse: Int32Array, config: ScoringConfig): Float64Array {
+  const { personCount, pairCount, pairActor, pairTarget } = ledger;
+  const parent = new Int32Array(personCount);
+  for (let p = 0; p < personCount; p++) parent[p] = p;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
   };
+  const degree = new Float64Array(personCount);
+  for (let k = 0; k < pairCount; k++) {
+    if (tie[k] === 0) continue;
+    const back = reverse[k];
+    if (back >= 0 && tie[back] > 0 && back < k) continue; // the two directions are one neighbour
+    degree[pairActor[k]]++;
+    degree[pairTarget[k]]++;
+    const a = find(pairActor[k]);
+    const b = find(pairTarget[k]);
+    if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
+  }
+  const sumK = new Float64Array(personCount);
+  const sumK2 = new Float64Array(personCount);
+  for (let p = 0; p < personCount; p++) {
+    const root = find(p);
+    sumK[root] += degree[p];
+    sumK2[root] += degree[p] * degree[p];
+  }
+  const { thresholdMultiple, maxWeight } = config.onward;
+  const lambda = new Float64Array(personCount);
+  for (let p = 0; p < personCount; p++) {
+    const root = find(p);
+    lambda[p] = sumK2[root] > 0 ? Math.min(maxWeight, (thresholdMultiple * sumK[root]) / sumK2[root]) : 0;
+  }
+  return lambda;
+}
+
+/**
+ * R's onward figure as seen from v, without the walk straight back to v: R's figure counted v's tie
+ * back (R ← v, `back`) with v's own figure one round earlier (`ownBefore`), which itself counted R's
+ * tie to v (`tie`). Never below 0.
+ */
+export function onwardExcluding(figure: number, back: number, ownBefore: number, tie: number, lambda: number): number {
+  if (back === 0) return figure;
+  return Math.max(0, figure - back * (1 + lambda * Math.max(0, ownBefore - tie)));
 }
 
 /** The person's position in the impact's arrays (personIds is ascending), or undefined when they are not in the reaction graph. */
@@ -93,15 +161,17 @@ export function impactPositionOf(impact: NetworkImpact, personId: number): numbe
   return at < 0 ? undefined : at;
 }
 
-/** The person's relative rank, or undefined when they are not in the reaction graph. */
-export function relativeRankOf(impact: NetworkImpact, personId: number): number | undefined {
+/** The person's onward audience (A_depth), or undefined when they are not in the reaction graph. */
+export function onwardAudienceOf(impact: NetworkImpact, personId: number): number | undefined {
   const v = impactPositionOf(impact, personId);
-  return v === undefined ? undefined : impact.relativeRank[v];
+  return v === undefined ? undefined : impact.onwardAudience[v];
 }
 
 /**
- * The person's decayed reactions given, brought forward (or back) to `asOf`: decayed sums scale
- * exactly by 2^(−Δt/halfLife), only reactions after the snapshot are missing.
+ * The person's decayed reactions given, brought forward (or back) to `asOf`. Exact while every
+ * reaction is past the full-weight period (decayed sums then scale by 2^(−Δt/halfLife)); reactions
+ * still inside it are scaled too, so the figure is a slight underestimate until the next full rescore.
+ * Only reactions after the snapshot are missing.
  */
 export function reactionsGivenAt(impact: NetworkImpact, personId: number, asOf: number): number | undefined {
   const v = impactPositionOf(impact, personId);

@@ -3,7 +3,7 @@ import { resolveScoringConfig, type ScoringConfig } from './config';
 import { countedKGrants, hasDiscounts, interactionWeights } from './authenticity/discounts';
 import { computeExpertise } from './expertise';
 import { buildLedger, orderByKeys, diminish, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
-import { networkImpactFromLedger, reactionsGivenAt, relativeRankOf } from './network-impact';
+import { impactPositionOf, networkImpactFromLedger, onwardExcluding, reactionsGivenAt } from './network-impact';
 import { roundScore, scoreBand, toScale } from './scale';
 import type {
   ContentContribution,
@@ -30,7 +30,7 @@ const TOP_COUNT = 5;
  *   directions of each pair);
  * - the accounts of everyone in those interactions (to map accounts to people);
  * - for each of those people, the relative rank and reactions given, taken from `networkImpact`
- *   (or `reactorActivity`); people in neither count as rank 1 − damping and have their reactions
+ *   (or `reactorActivity`); people in neither have no onward audience and have their reactions
  *   given counted from the interactions supplied.
  * Expertise additionally uses +K grants to the person and, for the givers, their expertise:
  * computed here if their content is supplied, else taken from `previousExpertise`.
@@ -81,11 +81,11 @@ export function prepareScoring(input: ScoringInput): PreparedScoring {
     config,
   );
   const impact = input.networkImpact ?? networkImpactFromLedger(ledger, config);
-  if (impact.halfLifeDays !== config.halfLifeDays || impact.damping !== config.pageRank.damping) {
-    throw new RangeError('scorePeople: networkImpact was computed with a different half-life or damping than this config');
+  if (impact.halfLifeDays !== config.halfLifeDays || impact.onward.thresholdMultiple !== config.onward.thresholdMultiple || impact.onward.maxWeight !== config.onward.maxWeight || impact.onward.depth !== config.onward.depth) {
+    throw new RangeError('scorePeople: networkImpact was computed with a different half-life or onward rule than this config');
   }
 
-  const reactor = reactorFactors(ledger, impact, input.reactorActivity, config);
+  const reactor = reactorFactors(ledger, impact, input.reactorActivity);
   const conversation = conversationLedger(ledger);
   const scored = peopleToScore(ledger, input.personIds);
   const scorer = new PersonScorer(ledger, config, reactor, conversation);
@@ -123,23 +123,30 @@ export function prepareScoring(input: ScoringInput): PreparedScoring {
 interface ReactorFactors {
   /** Effective reactions given, from reactorActivity, the network impact or the ledger (in that order). */
   reactionsGiven: Float64Array;
-  /** relativeRank^influenceExponent. */
-  influence: Float64Array;
+  /** Onward audience (A_depth) from the network impact; 0 for people not in it. */
+  onward: Float64Array;
+  /** The same one hop less (A_depth−1), or NaN when the impact does not know the person. */
+  onwardBefore: Float64Array;
+  /** The onward weight λ of the person's community; 0 for people not in the impact. */
+  transmissibility: Float64Array;
 }
 
-function reactorFactors(ledger: Ledger, impact: NetworkImpact, activity: ScoringInput['reactorActivity'], config: ScoringConfig): ReactorFactors {
+function reactorFactors(ledger: Ledger, impact: NetworkImpact, activity: ScoringInput['reactorActivity']): ReactorFactors {
   const n = ledger.personCount;
   const reactionsGiven = new Float64Array(n);
-  const influence = new Float64Array(n);
-  const unrankedInfluence = Math.pow(1 - config.pageRank.damping, config.influenceExponent);
+  const onward = new Float64Array(n);
+  const onwardBefore = new Float64Array(n).fill(NaN);
+  const transmissibility = new Float64Array(n);
   for (let p = 0; p < n; p++) {
     const personId = ledger.personIds[p];
-    const given = activity?.get(personId) ?? reactionsGivenAt(impact, personId, ledger.asOf) ?? ledger.reactionsGiven[p];
-    reactionsGiven[p] = given;
-    const rank = relativeRankOf(impact, personId);
-    influence[p] = rank === undefined ? unrankedInfluence : Math.pow(rank, config.influenceExponent);
+    reactionsGiven[p] = activity?.get(personId) ?? reactionsGivenAt(impact, personId, ledger.asOf) ?? ledger.reactionsGiven[p];
+    const v = impactPositionOf(impact, personId);
+    if (v === undefined) continue;
+    onward[p] = impact.onwardAudience[v];
+    onwardBefore[p] = impact.onwardBefore[v];
+    transmissibility[p] = impact.transmissibility[v];
   }
-  return { reactionsGiven, influence };
+  return { reactionsGiven, onward, onwardBefore, transmissibility };
 }
 
 /**
@@ -258,8 +265,9 @@ class PersonScorer {
 
   score(p: number): PersonScore {
     const { ledger, config, reactor, conversation, network, kindWeight } = this;
-    const { reactionsGiven, influence } = reactor;
+    const { reactionsGiven } = reactor;
     const { saturation } = config.reach;
+    const ownBefore = this.ownOnwardBefore(p);
     const weights = config.weights;
     network.clear();
     this.kindDecay.fill(0);
@@ -301,12 +309,12 @@ class PersonScorer {
         continue;
       }
       const r = ledger.pairActor[k];
-      const sel = selectivity(reactionsGiven[r], ledger.pairReactionCount[k], config.selectivity.normalReactions);
+      const sel = selectivity(reactionsGiven[r], ledger.pairReactionCount[k], config.selectivity);
+      const influence = this.influence(p, r, sel * diminish(s), ownBefore);
       const pairSum = this.pairNetworkSum;
       pairSum.fill(0);
       let latest = 0;
       for (let i = ledger.pairStart[k]; i < ledger.pairStart[k + 1]; i++) {
-        if (ledger.replyBack[i] === 1) continue;
         const w = ledger.decay[i];
         pairSum[ledger.network[i]] += kindWeight[ledger.kind[i]] * w;
         this.kindDecay[ledger.kind[i]] += w;
@@ -316,7 +324,7 @@ class PersonScorer {
       distinctReactors += latest;
       const reachTerm = sel * -Math.expm1(-s / saturation);
       const engagementTerm = sel * diminish(s);
-      const impactTerm = engagementTerm * influence[r];
+      const impactTerm = engagementTerm * influence;
       this.pairReach[j] = reachTerm;
       this.pairEngagement[j] = engagementTerm;
       this.pairImpact[j] = impactTerm;
@@ -330,7 +338,7 @@ class PersonScorer {
         const e = sel * diminish(sn);
         network.reach[n] += sel * -Math.expm1(-sn / saturation);
         network.engagement[n] += e;
-        network.impact[n] += e * influence[r];
+        network.impact[n] += e * influence;
       }
     }
 
@@ -356,7 +364,7 @@ class PersonScorer {
         if (w > latest) latest = w;
       }
       const received = findPair(ledger.targetPairStart, ledger.pairActor, p, q);
-      const sel = selectivity(reactionsGiven[q], received < 0 ? 0 : ledger.pairReactionCount[received], config.selectivity.normalReactions);
+      const sel = selectivity(reactionsGiven[q], received < 0 ? 0 : ledger.pairReactionCount[received], config.selectivity);
       const term = sel * diminish(sum);
       this.partnerConversation[partnerCount++] = term;
       conversationValue += term;
@@ -464,7 +472,7 @@ class PersonScorer {
         if (pairValue > 0) {
           for (let i = ledger.pairStart[k]; i < ledger.pairStart[k + 1]; i++) {
             const c = ledger.contentOf[i];
-            if (ledger.replyBack[i] === 1 || c < 0 || ledger.contentPerson[c] !== p) continue;
+            if (c < 0 || ledger.contentPerson[c] !== p) continue;
             contentValue[c] += (pairValue * kindWeight[ledger.kind[i]] * ledger.decay[i]) / s;
           }
         }
@@ -499,6 +507,37 @@ class PersonScorer {
       topContent: contents.items().map(([contentId, contribution]) => ({ contentId, contribution })),
       topEngagers: engagers.items().map(([personId, contribution]) => ({ personId, contribution })),
     };
+  }
+
+  /**
+   * Reactor r's influence on p's behalf: 1 + weight × r's onward audience, without the part of it
+   * that is p's own tie back to r (network-impact.ts: onwardExcluding). `tie` is r's engagement with p.
+   */
+  private influence(p: number, r: number, tie: number, ownBefore: number): number {
+    const { ledger, reactor } = this;
+    const weight = reactor.transmissibility[r];
+    const figure = reactor.onward[r];
+    if (figure === 0) return 1;
+    const back = findPair(ledger.targetPairStart, ledger.pairActor, r, p);
+    const backTie =
+      back < 0 || ledger.pairReaction[back] === 0
+        ? 0
+        : selectivity(reactor.reactionsGiven[p], ledger.pairReactionCount[back], this.config.selectivity) * diminish(ledger.pairReaction[back]);
+    return 1 + weight * onwardExcluding(figure, backTie, ownBefore, tie, weight);
+  }
+
+  /** p's onward figure one hop less, as the network impact has it, else computed from p's own reactions (depth 2) or 0 (depth 1). */
+  private ownOnwardBefore(p: number): number {
+    const cached = this.reactor.onwardBefore[p];
+    if (cached === cached) return cached;
+    if (this.config.onward.depth === 1) return 0;
+    const { ledger, reactor } = this;
+    let sum = 0;
+    for (let k = ledger.targetPairStart[p]; k < ledger.targetPairStart[p + 1]; k++) {
+      const s = ledger.pairReaction[k];
+      if (s > 0) sum += selectivity(reactor.reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k], this.config.selectivity) * diminish(s);
+    }
+    return sum;
   }
 
   private followerTerm(followers: number): number {

@@ -74,43 +74,37 @@ export interface TopicEdge {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Network impact: the global, expensive part, meant to be computed once and cached.
+// Network impact: the global part, meant to be computed once and cached.
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Person-level weighted PageRank over the reactor → author graph, plus each person's decayed
- * count of reactions given (the selectivity input). Plain typed arrays in the order of
- * `personIds` (found by binary search: no Map, so the full rescore's worker thread hands it to the
- * server as a copy of a few arrays), which a service can cache or serialise and pass back to
- * `scorePeople` when rescoring a subset of people.
+ * Each person's onward audience over the reactor → author graph (network-impact.ts), plus each
+ * person's decayed count of reactions given (the selectivity input). Plain typed arrays in the
+ * order of `personIds` (found by binary search: no Map, so the full rescore's worker thread hands
+ * it to the server as a copy of a few arrays), which a service can cache or serialise and pass
+ * back to `scorePeople` when rescoring a subset of people.
  */
 export interface NetworkImpact {
   /** The instant the decayed edge weights and reaction counts refer to. */
   readonly asOf: number;
   readonly halfLifeDays: number;
-  readonly damping: number;
+  /** The onward rule it was computed with. */
+  readonly onward: { readonly thresholdMultiple: number; readonly maxWeight: number; readonly depth: number };
   /** People in the reaction graph (at least one reaction given or received), ascending. */
   readonly personIds: Float64Array;
   /**
-   * PageRank probability (relativeRank / N), summing to 1: the textbook PageRank on a connected
-   * graph; with several communities, each keeps its own teleport and dangling mass.
+   * How far what reaches the person travels on: the engagement of the people who react to them,
+   * plus `onward.weight` × those people's own onward audience, `onward.depth` hops out. 0 for
+   * someone nobody reacts to.
    */
-  readonly rank: Float64Array;
-  /**
-   * Rank relative to the uniform rank of the person's connected community (mean 1 in every
-   * community). 1 is a typical member; someone nobody reacts to gets 1 − damping (0.15) plus an even
-   * share of the rank of those who react to nobody. This is what the score uses: it does not
-   * move when unrelated communities or isolated strangers appear.
-   */
-  readonly relativeRank: Float64Array;
-  /** Size of the person's weakly connected community in the reaction graph. */
-  readonly communitySize: Int32Array;
-  /** Reactions the person gave to others, each weighted 2^(−age/halfLife), at asOf. */
+  readonly onwardAudience: Float64Array;
+  /** The same one hop less (depth − 1 hops; all 0 at depth 1): what the walk straight back is taken out with. */
+  readonly onwardBefore: Float64Array;
+  /** The onward weight λ of the person's community (its epidemic threshold, see network-impact.ts). */
+  readonly transmissibility: Float64Array;
+  /** Reactions the person gave to others, each weighted by its decay, at asOf. */
   readonly reactionsGiven: Float64Array;
-  /** Largest number of power iterations any community needed. */
-  readonly iterations: number;
-  /** Whether every community reached the tolerance within the iteration cap. */
-  readonly converged: boolean;
+  /** Reaction pairs (reactor → author) in the graph. */
   readonly edgeCount: number;
 }
 
