@@ -81,7 +81,7 @@ export const RESOURCE_QUERIES: Readonly<Record<ResourceName, ResourceQuerySpec>>
       minAuthenticity: { input: 'audience', field: 'minAuthenticity' },
     },
     orderInput: 'PersonOrderInput',
-    sortFields: { id: 'ID', createdAt: 'CREATED_AT', displayName: 'DISPLAY_NAME' },
+    sortFields: { id: 'ID', createdAt: 'CREATED_AT', displayName: 'DISPLAY_NAME', 'score.value': 'SCORE' },
     listFields: personFields,
     detailFields: `${personFields} content(first: 1) { totalCount }`,
   },

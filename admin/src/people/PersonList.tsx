@@ -96,7 +96,8 @@ export const PersonList = () => {
       ) : (
         <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['language']}>
           <Column source="displayName" label="Name" />
-          <Column source="score.value" label="Score" disableSort>
+          {/* Sorted by the exact score (people shown alike keep their order), highest first on the first click. */}
+          <Column source="score.value" label="Score" sortByOrder="DESC">
             <ScoreWithBand />
           </Column>
           <Column source="region" disableSort />
