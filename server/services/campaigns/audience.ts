@@ -130,7 +130,7 @@ export interface AudienceBreakdown {
   /** People with an account on each network (one person may count under several). */
   byNetwork: { network: Network; count: number }[];
   byRegion: { region: string | null; count: number }[];
-  /** Person ids of the first page, highest exact score first (then by id). */
+  /** Person ids of the first page, highest exact score first, then highest id: the first page of people(orderBy: SCORE) over the same audience. */
   topPersonIds: number[];
 }
 
@@ -157,7 +157,7 @@ export async function describeAudience(ctx: RequestContext, c: AudienceCriteria,
       return `SELECT a.network AS network, COUNT(DISTINCT p.id) AS n FROM ${AUDIENCE_FROM} JOIN network_account a ON a.person_id = p.id WHERE ${where}${only} GROUP BY a.network`;
     }),
     q<{ region: string | null; n: number | string }>((b) => `SELECT p.region AS region, COUNT(*) AS n FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} GROUP BY p.region`),
-    q<{ id: number | string }>((b) => `SELECT p.id AS id FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} ORDER BY s.raw DESC, p.id ASC LIMIT ${b.bind(first)}`),
+    q<{ id: number | string }>((b) => `SELECT p.id AS id FROM ${AUDIENCE_FROM} WHERE ${audienceConditions(c, b)} ORDER BY s.raw DESC, p.id DESC LIMIT ${b.bind(first)}`),
   ]);
   const bandCounts = new Map(bands.map((r) => [Number(r.band), Number(r.n)]));
   const byScoreBand = SCORE_BANDS.map((band, i) => ({ band: band.key, min: band.min, max: Math.min(100, band.below - 1), count: bandCounts.get(i) ?? 0 }));
