@@ -144,6 +144,9 @@ describe.each(DIALECTS)('people by exact score on %s', (dialect) => {
   it('keeps filters with the score order, and refuses a cursor of another order', async () => {
     const res = ok(await server.gql<any>(ORDERED, { first: 100, filter: { audience: { minScore: 40 } } })).people;
     expect(res.nodes.map((p: any) => p.externalId)).toEqual(expected('DESC').filter((e) => rawOf.has(e) && toScale(rawOf.get(e)!) >= 40));
+    const named = ok(await server.gql<any>(ORDERED, { first: 4, filter: { search: 'person so' }, direction: 'ASC' })).people;
+    expect(named.totalCount).toBe(10); // not the two without a score, named so-none-…
+    expect(named.nodes.map((p: any) => p.externalId)).toEqual(expected('ASC').slice(0, 4));
     const byName = ok(await server.gql<any>(`{ people(first: 1, orderBy: { field: DISPLAY_NAME }) { pageInfo { endCursor } } }`)).people.pageInfo.endCursor;
     const bad = await server.gql<any>(ORDERED, { first: 2, after: byName });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
