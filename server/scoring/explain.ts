@@ -93,7 +93,7 @@ function reasonFor(name: keyof ScoreComponents, points: number, before: PersonSc
       const reactors = relativeChange(before.evidence.distinctReactors, after.evidence.distinctReactors);
       // Quote the reactors' influence only when it really moved; otherwise the component's own value says more.
       if (influence >= reactors && influence > 0.01) {
-        return movement("the reactors' influence (1 = a typical reactor)", before.figures.reactorInfluence, after.figures.reactorInfluence, 2);
+        return movement("the reactors' influence (1 = reactors nobody reacts to)", before.figures.reactorInfluence, after.figures.reactorInfluence, 2);
       }
       return movement('people reacting, weighted by their influence', before.components.networkImpact.value, after.components.networkImpact.value);
     }
