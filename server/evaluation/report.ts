@@ -45,17 +45,18 @@ export function resultsTable(results: readonly NetworkResult[]): string[] {
   return lines;
 }
 
-/** Markdown table of what else each run measured: ties of the displayed score, flags, runs, times. */
+/** Markdown table of what else each run measured: the graph, the simulation, ties of the displayed score, flags, times. */
 export function detailsTable(results: readonly NetworkResult[]): string[] {
   const lines = [
-    '| network | ties (reactor → author) | interactions | β_c | runs per person and rate | distinct displayed scores among the evaluated | at the floor (1.0) despite reactions | authenticity flags | import | rescore | simulation | total |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| network | reactor → author pairs | interactions | β_c | simulated | runs per person and rate | distinct displayed scores among the evaluated | at the floor (1.0) despite reactions | authenticity flags | convert and import | rescore | read scores | simulation | total |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const t = r.swayTies;
     lines.push(
-      `| ${r.label} | ${count(r.ties)} | ${count(r.interactions)} | ${r.evaluation.criticalRate.toPrecision(3)} | ${count(r.runs)} | ${count(t.distinct)} of ${count(r.evaluation.sample.length)} | ${count(t.atFloorWithReactions)} of ${count(t.withReactions)} | ${count(r.flags)} | ` +
-        `${seconds(r.seconds.importing)} | ${seconds(r.seconds.rescoring)} | ${seconds(r.seconds.simulating)} | ${seconds(r.seconds.total)} |`,
+      `| ${r.label} | ${count(r.ties)} | ${count(r.interactions)} | ${r.evaluation.criticalRate.toPrecision(3)} | ${r.evaluation.method === 'percolation' ? 'by percolation' : 'outbreak by outbreak'} | ${count(r.runs)} | ` +
+        `${count(t.distinct)} of ${count(r.evaluation.sample.length)} | ${count(t.atFloorWithReactions)} of ${count(t.withReactions)} | ${count(r.flags)} | ` +
+        `${seconds(r.seconds.importing)} | ${seconds(r.seconds.rescoring)} | ${seconds(r.seconds.reading)} | ${seconds(r.seconds.simulating)} | ${seconds(r.seconds.total)} |`,
     );
   }
   return lines;
