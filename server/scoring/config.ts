@@ -35,7 +35,12 @@ export interface ScoringConfig {
     /** Amplification divides by max(minPosts, effective posts), so one lucky post is not a rate. */
     minPosts: number;
   };
-  /** Weights of the components in the raw value (raw = Σ weight × value). */
+  /**
+   * Weights of the components in the raw value (raw = Σ weight × value). Conversation is measured and
+   * shown but weighs 0: the replies and comments a person receives already count as reactions (reach,
+   * impact), and the ones they give spread nothing of theirs; so talking never lowers a score and
+   * chattiness alone never raises it.
+   */
   weights: {
     reach: number;
     amplification: number;
@@ -105,8 +110,8 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = Object.freeze({
   reach: Object.freeze({ saturation: 0.5, followerWeight: 1, followersAtCap: 1_000_000 }),
   selectivity: Object.freeze({ freeReactions: 300, normalReactions: 300 }),
   amplification: Object.freeze({ minPosts: 1 }),
-  weights: Object.freeze({ reach: 0.5, amplification: 0.25, networkImpact: 1, conversation: 0.25 }),
-  onward: Object.freeze({ thresholdMultiple: 1.5, maxWeight: 0.25, depth: 2 }),
+  weights: Object.freeze({ reach: 0.5, amplification: 0.25, networkImpact: 1, conversation: 0 }),
+  onward: Object.freeze({ thresholdMultiple: 2, maxWeight: 0.25, depth: 2 }),
   scale: Object.freeze({ rawAtMidpoint: 40, steepness: 1 }),
   band: Object.freeze({ maxHalfWidth: 30, reactorWeight: 1, reactionWeight: 0.1, contentWeight: 0.2, conversationWeight: 0.2 }),
   topics: Object.freeze({

@@ -1,6 +1,6 @@
 import { resolveScoringConfig, type ScoringConfig } from './config';
 import { searchSorted } from './id-index';
-import { buildLedger, decayFactor, diminish, findPair, selectivity, type Ledger } from './ledger';
+import { buildLedger, decayFactor, findPair, selectivity, type Ledger } from './ledger';
 import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInteractions } from './types';
 
 /**
@@ -10,8 +10,10 @@ import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInte
  * is local structure a few hops out, not a count of neighbours and not PageRank, whose rank flows
  * the other way and is divided by how much a reactor reacts).
  *
- * A tie R → v (R reacts to v) carries c = selectivity × diminish(Σ kindWeight × decay), the same
- * per-reactor engagement the score uses. Then, over `onward.depth` rounds:
+ * A tie R → v (R reacts to v) carries c = selectivity × (1 − e^(−λ·s)) / λ, s = Σ kindWeight × weight
+ * of R's reactions to v: the chance that R passes v's content on at transmissibility λ, in units of
+ * λ (about s for a light tie; a heavy tie passes at most once, so it saturates at 1/λ). Then, over
+ * `onward.depth` rounds:
  *
  *   A₁(v) = Σ_R c(v←R)
  *   A_d(v) = Σ_R c(v←R) × (1 + λ × (A_{d−1}(R) − what R's figure owes to v itself))
@@ -32,25 +34,27 @@ export function computeNetworkImpact(
   return networkImpactFromLedger(buildLedger({ asOf, accounts, interactions }, resolved), resolved);
 }
 
-/** The engagement every reaction pair carries: selectivity × diminish(weighted decayed reactions); 0 for pairs without a reaction. */
-export function pairEngagement(ledger: Ledger, reactionsGiven: ArrayLike<number>, config: ScoringConfig): Float64Array {
-  const { pairCount, pairActor, pairReaction, pairReactionCount } = ledger;
-  const tie = new Float64Array(pairCount);
-  for (let k = 0; k < pairCount; k++) {
-    const s = pairReaction[k];
-    if (s > 0) tie[k] = selectivity(reactionsGiven[pairActor[k]], pairReactionCount[k], config.selectivity) * diminish(s);
-  }
-  return tie;
+/**
+ * A tie's onward weight: (1 − e^(−λ·s)) / λ for s weighted reactions at transmissibility λ; s itself
+ * when λ is 0. λ × this is the chance the tie passes content on, so it never exceeds 1.
+ */
+export function onwardTie(s: number, lambda: number): number {
+  return lambda > 0 ? -Math.expm1(-lambda * s) / lambda : s;
 }
 
 export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): NetworkImpact {
   const { personCount, pairCount, pairActor, pairTarget, targetPairStart } = ledger;
   const { depth } = config.onward;
-  const tie = pairEngagement(ledger, ledger.reactionsGiven, config);
+  const { pairReaction, pairReactionCount } = ledger;
   // The reverse pair of each pair (v reacted to R as well as R to v), found once: -1 when one-way.
   const reverse = new Int32Array(pairCount);
-  for (let k = 0; k < pairCount; k++) reverse[k] = tie[k] > 0 ? findPair(targetPairStart, pairActor, pairActor[k], pairTarget[k]) : -1;
-  const lambdaOf = communityTransmissibility(ledger, tie, reverse, config);
+  for (let k = 0; k < pairCount; k++) reverse[k] = pairReaction[k] > 0 ? findPair(targetPairStart, pairActor, pairActor[k], pairTarget[k]) : -1;
+  const lambdaOf = communityTransmissibility(ledger, reverse, config);
+  const tie = new Float64Array(pairCount);
+  for (let k = 0; k < pairCount; k++) {
+    const s = pairReaction[k];
+    if (s > 0) tie[k] = selectivity(ledger.reactionsGiven[pairActor[k]], pairReactionCount[k], config.selectivity) * onwardTie(s, lambdaOf[pairTarget[k]]);
+  }
 
   let previous = new Float64Array(personCount); // A_{d−1}
   let beforePrevious = new Float64Array(personCount); // A_{d−2}
@@ -107,8 +111,8 @@ export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): 
  * network of a few huge hubs (most spread dies in one hop), much in a tight, even one. Computed per
  * community, so unrelated communities never touch each other's figures.
  */
-function communityTransmissibility(ledger: Ledger, tie: Float64Array, reverse: Int32Array, config: ScoringConfig): Float64Array {
-  const { personCount, pairCount, pairActor, pairTarget } = ledger;
+function communityTransmissibility(ledger: Ledger, reverse: Int32Array, config: ScoringConfig): Float64Array {
+  const { personCount, pairCount, pairActor, pairTarget, pairReaction } = ledger;
   const parent = new Int32Array(personCount);
   for (let p = 0; p < personCount; p++) parent[p] = p;
   const find = (x: number): number => {
@@ -120,9 +124,9 @@ function communityTransmissibility(ledger: Ledger, tie: Float64Array, reverse: I
   };
   const degree = new Float64Array(personCount);
   for (let k = 0; k < pairCount; k++) {
-    if (tie[k] === 0) continue;
+    if (pairReaction[k] === 0) continue;
     const back = reverse[k];
-    if (back >= 0 && tie[back] > 0 && back < k) continue; // the two directions are one neighbour
+    if (back >= 0 && pairReaction[back] > 0 && back < k) continue; // the two directions are one neighbour
     degree[pairActor[k]]++;
     degree[pairTarget[k]]++;
     const a = find(pairActor[k]);

@@ -3,7 +3,7 @@ import { resolveScoringConfig, type ScoringConfig } from './config';
 import { countedKGrants, hasDiscounts, interactionWeights } from './authenticity/discounts';
 import { computeExpertise } from './expertise';
 import { buildLedger, orderByKeys, diminish, findPair, IS_CONVERSATION_KIND, KIND_COUNT, NETWORK_COUNT, networkAt, selectivity, type Ledger } from './ledger';
-import { impactPositionOf, networkImpactFromLedger, onwardExcluding, reactionsGivenAt } from './network-impact';
+import { impactPositionOf, networkImpactFromLedger, onwardExcluding, onwardTie, reactionsGivenAt } from './network-impact';
 import { roundScore, scoreBand, toScale } from './scale';
 import type {
   ContentContribution,
@@ -310,7 +310,7 @@ class PersonScorer {
       }
       const r = ledger.pairActor[k];
       const sel = selectivity(reactionsGiven[r], ledger.pairReactionCount[k], config.selectivity);
-      const influence = this.influence(p, r, sel * diminish(s), ownBefore);
+      const influence = this.influence(p, r, sel, s, ownBefore);
       const pairSum = this.pairNetworkSum;
       pairSum.fill(0);
       let latest = 0;
@@ -510,32 +510,38 @@ class PersonScorer {
   }
 
   /**
-   * Reactor r's influence on p's behalf: 1 + weight × r's onward audience, without the part of it
-   * that is p's own tie back to r (network-impact.ts: onwardExcluding). `tie` is r's engagement with p.
+   * Reactor r's influence on p's behalf: 1 + λ × r's onward audience, without the part of it that is
+   * p's own tie back to r (network-impact.ts: onwardExcluding). r reacted to p with weighted
+   * reactions s at selectivity sel.
    */
-  private influence(p: number, r: number, tie: number, ownBefore: number): number {
+  private influence(p: number, r: number, sel: number, s: number, ownBefore: number): number {
     const { ledger, reactor } = this;
-    const weight = reactor.transmissibility[r];
+    const lambda = reactor.transmissibility[r];
     const figure = reactor.onward[r];
     if (figure === 0) return 1;
     const back = findPair(ledger.targetPairStart, ledger.pairActor, r, p);
     const backTie =
       back < 0 || ledger.pairReaction[back] === 0
         ? 0
-        : selectivity(reactor.reactionsGiven[p], ledger.pairReactionCount[back], this.config.selectivity) * diminish(ledger.pairReaction[back]);
-    return 1 + weight * onwardExcluding(figure, backTie, ownBefore, tie, weight);
+        : selectivity(reactor.reactionsGiven[p], ledger.pairReactionCount[back], this.config.selectivity) * onwardTie(ledger.pairReaction[back], lambda);
+    const own = ownBefore === ownBefore ? ownBefore : this.ownOnwardFromReactions(p, lambda);
+    return 1 + lambda * onwardExcluding(figure, backTie, own, sel * onwardTie(s, lambda), lambda);
   }
 
-  /** p's onward figure one hop less, as the network impact has it, else computed from p's own reactions (depth 2) or 0 (depth 1). */
+  /** p's onward figure one hop less, as the network impact has it; NaN when it does not know p (depth 2: computed from p's reactions by the caller). */
   private ownOnwardBefore(p: number): number {
     const cached = this.reactor.onwardBefore[p];
     if (cached === cached) return cached;
-    if (this.config.onward.depth === 1) return 0;
+    return this.config.onward.depth === 1 ? 0 : NaN;
+  }
+
+  /** A₁(p), from p's own reactions at p's community's λ (that of any reactor of p). */
+  private ownOnwardFromReactions(p: number, lambda: number): number {
     const { ledger, reactor } = this;
     let sum = 0;
     for (let k = ledger.targetPairStart[p]; k < ledger.targetPairStart[p + 1]; k++) {
       const s = ledger.pairReaction[k];
-      if (s > 0) sum += selectivity(reactor.reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k], this.config.selectivity) * diminish(s);
+      if (s > 0) sum += selectivity(reactor.reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k], this.config.selectivity) * onwardTie(s, lambda);
     }
     return sum;
   }
