@@ -98,9 +98,12 @@ describe('topic expertise', () => {
     expect(start.expertise).toBeLessThan(60);
     expect(start.active).toBe(true);
 
-    // 20 days on, without history the expertise has fallen between the thresholds: a newcomer at
-    // this level is not active, but the person who was stays active.
-    const later = T0 + 21 * DAY;
+    // The likes count in full for 28 days, then halve every 30: 60 days on, without history the
+    // expertise has fallen between the thresholds. A newcomer at this level is not active, but the
+    // person who was stays active.
+    const within = expertiseOf(scorePeople(world.input(T0 + 28 * DAY)).expertise.get(person), 'ai')!;
+    expect(within.expertise).toBe(start.expertise);
+    const later = T0 + 60 * DAY;
     const fresh = expertiseOf(scorePeople(world.input(later)).expertise.get(person), 'ai')!;
     expect(fresh.expertise).toBeLessThan(DEFAULT_SCORING_CONFIG.topics.enterThreshold);
     expect(fresh.expertise).toBeGreaterThanOrEqual(DEFAULT_SCORING_CONFIG.topics.leaveThreshold);

@@ -81,11 +81,10 @@ describe('explainChange', () => {
       for (let k = 0; k < 4; k++) world.react(fans[(i + k) % 12], post, InteractionKind.SHARE, T0 + HOUR);
     }
     const before = scorePeople(world.input(T0 + 2 * DAY)).byPerson.get(person)!;
-    // A week later: 40 more posts, almost nobody shares them.
+    // A week later: 40 more posts, nobody shares them. The January shares still count in full (28
+    // days), so only the shares per post move.
     const later = T0 + 7 * DAY;
-    for (const [i, post] of world.posts(person, 40, later).entries()) {
-      if (i % 10 === 0) world.react(fans[i % 12], post, InteractionKind.SHARE, later + HOUR);
-    }
+    world.posts(person, 40, later);
     const after = scorePeople(world.input(later + 2 * DAY)).byPerson.get(person)!;
     const change = explainChange(before, after);
     expect(change.delta).toBe(Math.round((after.score - before.score) * 10) / 10);
@@ -93,6 +92,8 @@ describe('explainChange', () => {
     const amplification = change.lines.find((line) => line.includes('shares per post'));
     expect(amplification).toMatch(/^\u2212\d+\.\d: shares per post fell from \d+\.\d to \d+\.\d \(posts \d+\.\d → \d+\.\d\)$/);
     expect(amplification).toContain(`from ${before.figures.reactionsPerPost.SHARE.toFixed(1)} to ${after.figures.reactionsPerPost.SHARE.toFixed(1)}`);
+    expect(amplification).toContain('shares per post fell from 4.0 to 0.8 (posts 10.0 → 50.0)');
+    expect(change.lines[0]).toBe(amplification); // the largest move comes first
     // The lines account for the change.
     const total = change.lines.reduce((sum, line) => sum + Number(line.split(':')[0].replace('\u2212', '-')), 0);
     expect(Math.abs(total - change.delta)).toBeLessThanOrEqual(0.1 * change.lines.length + 0.1);
@@ -114,7 +115,8 @@ describe('explainChange', () => {
     for (const fan of world.people(20)) world.react(fan, post, InteractionKind.LIKE, T0 + DAY + HOUR);
     const after = scorePeople(world.input(T0 + 2 * DAY)).byPerson.get(person)!;
     const change = explainChange(before, after);
-    expect(change.lines.find((line) => line.includes('people reacting rose'))).toMatch(/^\+\d+\.\d: people reacting rose from 2\.\d to 2\d\.\d$/);
+    // Every reaction is younger than 28 days: each reactor counts 1.
+    expect(change.lines.find((line) => line.includes('people reacting rose'))).toMatch(/^\+\d+\.\d: people reacting rose from 3\.0 to 23\.0$/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONVERSATION_KINDS, InteractionKind } from '#shared/interactions';
 import { Network } from '#shared/networks';
-import { scorePeople, toScale, type ScoringInput, type ScoringInteraction, type ScoringResult } from '../../server/scoring';
+import { DEFAULT_SCORING_CONFIG, onwardAudienceOf, scorePeople, toScale, type ScoringInput, type ScoringInteraction, type ScoringResult } from '../../server/scoring';
 import { SeededRandom } from '../../server/scoring/testing/random';
 import { generateWorld, WORLD_TOPIC_EDGES, type World } from '../../server/scoring/testing/synthetic-world';
 import { steadyWorld } from './steady-world';
@@ -57,7 +57,7 @@ describe('talking with one’s audience never lowers a score', () => {
     };
   }
 
-  it('holds exactly for a reply from A to someone who reacted to A: nobody’s score falls', () => {
+  it('holds exactly for a reply from A to someone who reacted to A: nobody’s score falls, the one answered rises', () => {
     const random = new SeededRandom(202);
     for (let trial = 0; trial < 60; trial++) {
       const world = smallWorld(2000 + trial);
@@ -72,16 +72,34 @@ describe('talking with one’s audience never lowers a score', () => {
         (i) => i.targetContentId !== null && i.occurredAt < world.asOf - HOUR && (!CONVERSATION_KINDS.has(i.kind) || (trial % 2 === 0 && opened(i))),
       );
       const reaction = reactions[random.int(reactions.length)];
-      const a = personOfAccount(world).get(reaction.targetAccountId)!;
+      const a = personOf.get(reaction.targetAccountId)!;
+      const x = personOf.get(reaction.actorAccountId)!;
       const before = scorePeople(inputOf(world));
       const after = scorePeople(inputOf(world, { interactions: [...world.interactions, replyBack(world, reaction, random)] }));
       for (const b of before.people) {
         const s = after.byPerson.get(b.personId)!;
-        expect(s.raw).toBeGreaterThanOrEqual(b.raw);
+        expect(s.raw, `trial ${trial}, person ${b.personId}`).toBeGreaterThanOrEqual(b.raw);
         expect(s.score).toBeGreaterThanOrEqual(b.score);
       }
+      // A's words reached X: for X the answer counts like any reaction (and as conversation)...
+      const xBefore = before.byPerson.get(x)!;
+      const xAfter = after.byPerson.get(x)!;
+      expect(xAfter.raw).toBeGreaterThan(xBefore.raw);
+      expect(xAfter.components.networkImpact.value).toBeGreaterThan(xBefore.components.networkImpact.value);
+      expect(xAfter.evidence.reactions).toBeGreaterThan(xBefore.evidence.reactions);
+      expect(xAfter.components.conversation.value).toBeGreaterThan(xBefore.components.conversation.value);
+      // ...and it costs A nothing: A's conversation grows, A's reactions given (everyone's
+      // selectivity) and the communities' onward weights stay the same bits, and X's onward audience
+      // grows by A alone, which X's influence on A's behalf leaves out (no walk straight back).
       expect(after.byPerson.get(a)!.components.conversation.value).toBeGreaterThan(before.byPerson.get(a)!.components.conversation.value);
-      expect(exactJson(after.networkImpact)).toBe(exactJson(before.networkImpact)); // a reply-back is not an endorsement
+      expect(after.byPerson.get(a)!.raw).toBeGreaterThanOrEqual(before.byPerson.get(a)!.raw);
+      expect(exactJson(after.networkImpact.reactionsGiven)).toBe(exactJson(before.networkImpact.reactionsGiven));
+      expect(exactJson(after.networkImpact.transmissibility)).toBe(exactJson(before.networkImpact.transmissibility));
+      expect(onwardAudienceOf(after.networkImpact, x)!).toBeGreaterThan(onwardAudienceOf(before.networkImpact, x) ?? 0);
+      const ids = Array.from(before.networkImpact.personIds);
+      for (const [v, id] of ids.entries()) {
+        expect(onwardAudienceOf(after.networkImpact, id)!, `trial ${trial}, onward audience of ${id}`).toBeGreaterThanOrEqual(before.networkImpact.onwardAudience[v] * (1 - 1e-12));
+      }
     }
   });
 
@@ -133,24 +151,41 @@ describe('time', () => {
     }
   });
 
-  it('has no window edge: one reaction loses weight continuously, by the configured half-life', () => {
+  it('has no window edge: one reaction counts in full for the full-weight period, then fades continuously by the half-life', () => {
     const accounts = [
       { id: 1, personId: 1, network: Network.TWITTER, followers: 0, following: 0 },
       { id: 2, personId: 2, network: Network.TWITTER, followers: 0, following: 0 },
     ];
     const content = [{ id: 1, authorAccountId: 1, network: Network.TWITTER, kind: 'POST' as never, postedAt: T0, topicIds: [] }];
     const interactions: ScoringInteraction[] = [{ actorAccountId: 2, targetAccountId: 1, targetContentId: 1, kind: InteractionKind.SHARE, occurredAt: T0 }];
-    const rawAt = (ageHours: number, halfLifeDays = 30) =>
-      scorePeople({ asOf: T0 + ageHours * HOUR, accounts, content, interactions, config: { halfLifeDays } }).byPerson.get(1)!.raw;
-    let previous = rawAt(0);
-    for (let hours = 6; hours <= 400 * 24; hours += 6) {
+    const scoreAt = (ageHours: number, config: ScoringInput['config'] = {}) =>
+      scorePeople({ asOf: T0 + ageHours * HOUR, accounts, content, interactions, config }).byPerson.get(1)!;
+    const rawAt = (ageHours: number) => scoreAt(ageHours).raw;
+    const { fullWeightDays, halfLifeDays } = DEFAULT_SCORING_CONFIG;
+    expect([fullWeightDays, halfLifeDays]).toEqual([28, 30]);
+    // The first 28 days: the moment of a reaction does not matter, only that it happened.
+    const fresh = rawAt(0);
+    expect(fresh).toBeGreaterThan(0);
+    for (let hours = 6; hours <= fullWeightDays * 24; hours += 6) expect(rawAt(hours)).toBe(fresh);
+    // Then it fades, a little every 6 hours and never by a step: at most 1%, the first step included.
+    let previous = fresh;
+    for (let hours = fullWeightDays * 24 + 6; hours <= 400 * 24; hours += 6) {
       const raw = rawAt(hours);
       expect(raw).toBeLessThan(previous);
-      expect(raw).toBeGreaterThan(previous * 0.99); // 6 hours cost at most 1%: no cliff anywhere
+      expect(raw).toBeGreaterThan(previous * 0.99);
       previous = raw;
     }
-    // The half-life is a setting: a shorter one fades faster.
-    expect(rawAt(30 * 24, 10)).toBeLessThan(rawAt(30 * 24, 30));
+    // The event's weight: 1 up to 28 days, then halving every 30 (evidence counts each reaction by it).
+    const weightAt = (days: number, config: ScoringInput['config'] = {}) => scoreAt(days * 24, config).evidence.reactions;
+    expect(weightAt(28)).toBe(1);
+    expect(weightAt(28 + 30)).toBeCloseTo(0.5, 12);
+    expect(weightAt(28 + 90)).toBeCloseTo(0.125, 12);
+    // Both are settings: a shorter half-life fades faster; no full-weight period is a plain half-life from age 0.
+    expect(weightAt(28 + 10, { halfLifeDays: 10 })).toBeCloseTo(0.5, 12);
+    expect(scoreAt(60 * 24, { halfLifeDays: 10 }).raw).toBeLessThan(rawAt(60 * 24));
+    expect(weightAt(30, { fullWeightDays: 0 })).toBeCloseTo(0.5, 12);
+    expect(weightAt(7, { fullWeightDays: 7 })).toBe(1);
+    expect(weightAt(7 + 30, { fullWeightDays: 7 })).toBeCloseTo(0.5, 12);
   });
 
   it('moves a steady person’s score by at most 1 point a day', () => {

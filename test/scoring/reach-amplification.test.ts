@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InteractionKind } from '#shared/interactions';
 import { Network } from '#shared/networks';
-import { scorePeople, type PersonScore, type ScoringConfigOverrides } from '../../server/scoring';
+import { DEFAULT_SCORING_CONFIG, onwardAudienceOf, scorePeople, type PersonScore, type ScoringConfigOverrides } from '../../server/scoring';
 import { DAY, HOUR, T0, WorldBuilder } from './world-builder';
 
 const AS_OF = T0 + 10 * DAY;
@@ -126,29 +126,51 @@ describe('amplification', () => {
     expect(crowdScore.score).toBeGreaterThan(fanScore.score);
   });
 
-  it('weighs a reaction by the selectivity of whoever gives it', () => {
+  it('weighs a reaction by the selectivity of whoever gives it: only reacting to hundreds costs', () => {
     const world = new WorldBuilder();
     const a = world.person();
     const b = world.person();
+    const c = world.person();
     const postA = world.post(a, T0);
     const postB = world.post(b, T0);
+    const postC = world.post(c, T0);
     const elsewhere = world.people(10).map((p) => world.post(p, T0));
-    for (const fan of world.people(20)) world.react(fan, postA, InteractionKind.LIKE, T0 + HOUR);
-    for (const fan of world.people(20)) {
+    // a: fans who react to nothing else. c: an ordinary audience, 200 reactions each to others.
+    // b: like-everything accounts, 3,000 reactions each to others.
+    const giving = (fan: number, count: number) => {
+      for (let k = 0; k < count; k++) world.react(fan, elsewhere[k % 10], InteractionKind.LIKE, T0 + 2 * HOUR + k * 60_000);
+    };
+    for (const fan of world.people(10)) world.react(fan, postA, InteractionKind.LIKE, T0 + HOUR);
+    for (const fan of world.people(10)) {
       world.react(fan, postB, InteractionKind.LIKE, T0 + HOUR);
-      for (let k = 0; k < 200; k++) world.react(fan, elsewhere[k % 10], InteractionKind.LIKE, T0 + 2 * HOUR + k * 60_000);
+      giving(fan, 3000);
+    }
+    for (const fan of world.people(10)) {
+      world.react(fan, postC, InteractionKind.LIKE, T0 + HOUR);
+      giving(fan, 200);
     }
     const result = scorePeople(world.input(AS_OF));
     const selective = result.byPerson.get(a)!;
     const indiscriminate = result.byPerson.get(b)!;
-    expect(selective.figures.reactorSelectivity).toBeGreaterThan(2 * indiscriminate.figures.reactorSelectivity);
-    expect(selective.components.reach.value).toBeGreaterThan(2 * indiscriminate.components.reach.value);
+    const ordinary = result.byPerson.get(c)!;
+    // 3,000 given elsewhere: 1 / log2(2 + (3,000 − 300) / 300) = 1 / log2(11) ≈ 0.29.
+    expect(indiscriminate.figures.reactorSelectivity).toBeCloseTo(1 / Math.log2(11), 12);
+    expect(selective.figures.reactorSelectivity).toBe(1);
+    expect(selective.components.reach.value).toBeGreaterThan(3 * indiscriminate.components.reach.value);
     expect(selective.score).toBeGreaterThan(indiscriminate.score);
+    // Reacting to people is what an audience does: 200 reactions elsewhere cost nothing.
+    expect(ordinary.figures.reactorSelectivity).toBe(1);
+    expect(ordinary.components.reach.value).toBe(selective.components.reach.value);
+    expect(ordinary.components.amplification.value).toBe(selective.components.amplification.value);
 
-    // And monotonically: the more a reactor gives elsewhere, the less their reaction is worth.
-    let previous = Infinity;
-    for (const given of [1, 10, 100, 1000]) {
-      const raw = scorePeople(world.input(AS_OF, { reactorActivity: new Map(world.accounts.map((acc) => [acc.personId, given])) })).byPerson.get(a)!.raw;
+    // Free up to 300 given elsewhere, then the more a reactor gives elsewhere, the less their reaction is worth.
+    const rawWith = (given: number) =>
+      scorePeople(world.input(AS_OF, { reactorActivity: new Map(world.accounts.map((acc) => [acc.personId, given])) })).byPerson.get(a)!.raw;
+    const free = rawWith(0);
+    for (const given of [1, 100, 301]) expect(rawWith(given)).toBe(free); // 301 given = 300 elsewhere + the one like to a
+    let previous = free;
+    for (const given of [400, 1000, 3000, 30_000]) {
+      const raw = rawWith(given);
       expect(raw).toBeLessThan(previous);
       previous = raw;
     }
@@ -167,13 +189,55 @@ describe('network impact', () => {
     world.react(influential, world.post(a, T0), InteractionKind.LIKE, T0 + 2 * HOUR);
     world.react(nobody, world.post(b, T0), InteractionKind.LIKE, T0 + 2 * HOUR);
     const result = scorePeople(world.input(AS_OF));
+    const impact = result.networkImpact;
     const byInfluential = result.byPerson.get(a)!;
     const byNobody = result.byPerson.get(b)!;
     expect(byInfluential.components.reach.value).toBeCloseTo(byNobody.components.reach.value, 12);
-    expect(byInfluential.components.networkImpact.value).toBeGreaterThan(10 * byNobody.components.networkImpact.value);
-    expect(byInfluential.figures.reactorInfluence).toBeGreaterThan(byNobody.figures.reactorInfluence);
+    // Someone nobody reacts to passes nothing on: influence exactly 1.
+    expect(onwardAudienceOf(impact, nobody)).toBe(0);
+    expect(byNobody.figures.reactorInfluence).toBe(1);
+    // The influential person's 50 fans are their onward audience, counted at the community's onward weight λ.
+    const lambda = impact.transmissibility[impact.personIds.indexOf(influential)];
+    expect(lambda).toBeGreaterThan(0);
+    expect(lambda).toBeLessThanOrEqual(DEFAULT_SCORING_CONFIG.onward.maxWeight);
+    expect(onwardAudienceOf(impact, influential)).toBeGreaterThan(40);
+    expect(byInfluential.figures.reactorInfluence).toBeCloseTo(1 + lambda * onwardAudienceOf(impact, influential)!, 12);
+    expect(byInfluential.components.networkImpact.value).toBeGreaterThan(2 * byNobody.components.networkImpact.value);
     expect(byInfluential.score).toBeGreaterThan(byNobody.score);
     expect(byInfluential.topEngagers[0].personId).toBe(influential);
+  });
+
+  it('counts a reactor by how far their audience carries it: more reactors, and reactors of reactors, count more', () => {
+    // One community (so one λ): three reactors, each liking one author's post. `wide` has 100 fans,
+    // `narrow` 20, `deep` 20 who each have 5 fans of their own. One fan of each links them.
+    const world = new WorldBuilder();
+    const [toNarrow, toWide, toDeep] = world.people(3);
+    const [narrow, wide, deep] = world.people(3);
+    const audience = (reactor: number, size: number) => {
+      const post = world.post(reactor, T0);
+      const fans = world.people(size);
+      for (const fan of fans) world.react(fan, post, InteractionKind.LIKE, T0 + HOUR);
+      return fans;
+    };
+    const narrowFans = audience(narrow, 20);
+    const wideFans = audience(wide, 100);
+    for (const fan of audience(deep, 20)) audience(fan, 5);
+    const link = world.person();
+    for (const reactor of [narrow, wide, deep]) world.react(link, world.post(reactor, T0 + DAY), InteractionKind.LIKE, T0 + DAY + HOUR);
+    world.react(wideFans[0], world.post(narrowFans[0], T0), InteractionKind.LIKE, T0 + HOUR);
+    world.react(narrow, world.post(toNarrow, T0), InteractionKind.LIKE, T0 + 2 * HOUR);
+    world.react(wide, world.post(toWide, T0), InteractionKind.LIKE, T0 + 2 * HOUR);
+    world.react(deep, world.post(toDeep, T0), InteractionKind.LIKE, T0 + 2 * HOUR);
+    const result = scorePeople(world.input(AS_OF));
+    const impact = result.networkImpact;
+    expect(new Set(impact.transmissibility).size).toBe(1);
+    const onward = (p: number) => onwardAudienceOf(impact, p)!;
+    expect(onward(wide)).toBeGreaterThan(onward(narrow));
+    expect(onward(deep)).toBeGreaterThan(onward(narrow)); // the same 20 reactors, whose own audience carries further
+    const value = (p: number) => result.byPerson.get(p)!.components.networkImpact.value;
+    expect(value(toWide)).toBeGreaterThan(value(toNarrow));
+    expect(value(toDeep)).toBeGreaterThan(value(toNarrow));
+    for (const p of [toNarrow, toWide, toDeep]) expect(result.byPerson.get(p)!.components.reach.value).toBe(result.byPerson.get(toNarrow)!.components.reach.value);
   });
 
   it('uses a given network impact instead of computing one, and rejects one made with another half-life', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InteractionKind } from '#shared/interactions';
 import { Network } from '#shared/networks';
-import { explainChange, relativeRankOf, scorePeople } from '../../server/scoring';
+import { explainChange, onwardAudienceOf, scorePeople } from '../../server/scoring';
 import { DAY, HOUR, WorldBuilder } from './world-builder';
 
 /** The worked example of server/scoring/README.md: if this test has to change, update the README. */
@@ -14,11 +14,13 @@ describe('the README worked example', () => {
   const tweet1 = world.post(ada, T);
   const tweet2 = world.post(ada, T);
   const blogPost = world.post(ada, T - 2 * HOUR, { network: Network.BLOG });
-  const oldTweet = world.post(ada, T - 30 * DAY);
+  const oldTweet = world.post(ada, T - 58 * DAY);
   world.react(ben, tweet1, InteractionKind.SHARE, T);
   world.react(ben, tweet2, InteractionKind.LIKE, T);
-  world.react(cleo, oldTweet, InteractionKind.LIKE, T - 30 * DAY);
-  for (const other of world.people(40)) world.react(cleo, world.post(other, T), InteractionKind.LIKE, T);
+  world.react(cleo, oldTweet, InteractionKind.LIKE, T - 58 * DAY);
+  // Cleo likes everything: 1,500 likes in the last three weeks on the posts of 10 accounts she follows.
+  const followed = world.people(10).map((person) => world.post(person, T - 21 * DAY));
+  for (let k = 0; k < 1500; k++) world.react(cleo, followed[k % 10], InteractionKind.LIKE, T - k * 20 * 60_000);
   world.react(dan, blogPost, InteractionKind.COMMENT, T - HOUR);
   world.touch(ada, dan, InteractionKind.REPLY, T, Network.BLOG); // Ada answers Dan
   const evePost = world.post(eve, T);
@@ -27,46 +29,63 @@ describe('the README worked example', () => {
 
   const result = scorePeople(world.input(T));
   const s = result.byPerson.get(ada)!;
-  const rankOf = (person: number) => relativeRankOf(result.networkImpact, person)!;
+  const impact = result.networkImpact;
+  const onward = (person: number) => onwardAudienceOf(impact, person)!;
 
   it('has the figures the README quotes', () => {
-    expect(s.evidence.distinctReactors).toBeCloseTo(3.5, 2);
-    expect(s.evidence.contentCount).toBeCloseTo(3.5, 2);
-    expect(rankOf(eve)).toBeCloseTo(15.83, 2);
-    for (const reactor of [ben, cleo, dan]) expect(rankOf(reactor)).toBeCloseTo(0.6, 2);
+    expect(s.evidence).toEqual({ distinctReactors: 3.5, reactions: 4.5, contentCount: 3.5, conversations: 2 });
+    // One community of 57 people: Σk = 88, Σk² = 1,140, so λ = 2 × 88 / 1,140.
+    expect(new Set(impact.transmissibility)).toEqual(new Set([(2 * 88) / 1140]));
+    expect(onward(eve)).toBeCloseTo(27.8, 2);
+    for (const reactor of [ben, cleo]) expect(onward(reactor)).toBe(0);
+    expect(onward(dan)).toBeCloseTo(2.81, 2); // Ada's answer: her own walk back, which Dan's influence on her behalf leaves out
+    expect(s.figures.reactorSelectivity).toBeCloseTo(0.947, 3);
+    expect(s.figures.reactorInfluence).toBeCloseTo(1.72, 2);
     const c = s.components;
-    expect([c.reach.value, c.amplification.value, c.networkImpact.value, c.conversation.value].map((v) => v.toFixed(2))).toEqual(['3.64', '1.41', '9.37', '1.46']);
+    expect([c.reach.value, c.amplification.value, c.networkImpact.value, c.conversation.value].map((v) => v.toFixed(2))).toEqual(['3.64', '1.41', '8.49', '1.46']);
+    expect([c.reach.weight, c.amplification.weight, c.networkImpact.weight, c.conversation.weight]).toEqual([0.5, 0.25, 1, 0]);
     expect([c.reach.contribution, c.amplification.contribution, c.networkImpact.contribution, c.conversation.contribution].map((v) => v.toFixed(1))).toEqual([
-      '6.6',
-      '1.3',
-      '17.0',
-      '1.3',
+      '3.6',
+      '0.7',
+      '16.6',
+      '0.0',
     ]);
-    expect(s.raw.toFixed(2)).toBe('14.44');
-    expect(s.score).toBe(27.3);
-    expect(s.band).toEqual({ low: 15.1, high: 39.5 });
+    expect(s.raw.toFixed(2)).toBe('10.67');
+    expect(s.score).toBe(21.8);
+    expect(s.band).toEqual({ low: 9.6, high: 34 });
     expect(s.topEngagers.map((e) => [e.personId, Number(e.contribution.toFixed(1))])).toEqual([
-      [eve, 13.7],
-      [ben, 5.5],
-      [dan, 5.3],
-      [cleo, 0.7],
+      [eve, 9.5],
+      [ben, 6.2],
+      [dan, 4],
+      [cleo, 0.6],
     ]);
     expect(s.perNetwork.map((n) => [n.network, n.raw.toFixed(2), n.share.toFixed(2), n.score])).toEqual([
-      [Network.TWITTER, '11.73', '0.77', 23.4],
-      [Network.BLOG, '3.44', '0.23', 8.8],
+      [Network.TWITTER, '8.71', '0.79', 18.7],
+      [Network.BLOG, '2.32', '0.21', 6.4],
     ]);
   });
 
-  it('explains the month after, when nothing new happens', () => {
-    const later = scorePeople(world.input(T + 30 * DAY)).byPerson.get(ada)!;
-    expect(later.score).toBe(20.3);
+  it('lifts Dan with Ada’s answer, at no cost to Ada', () => {
+    const unanswered = world.clone();
+    unanswered.interactions.splice(
+      unanswered.interactions.findIndex((i) => i.kind === InteractionKind.REPLY),
+      1,
+    );
+    const without = scorePeople(unanswered.input(T));
+    expect(without.byPerson.get(ada)!.raw).toBe(s.raw);
+    expect(without.byPerson.get(dan)!.score).toBe(1);
+    expect(result.byPerson.get(dan)!.score).toBe(10.3);
+  });
+
+  it('explains two months later, when nothing new happens', () => {
+    const later = scorePeople(world.input(T + 58 * DAY)).byPerson.get(ada)!;
+    expect(later.score).toBe(13.6);
     expect(explainChange(s, later)).toEqual({
-      delta: -7,
+      delta: -8.2,
       lines: [
-        '\u22126.7: people reacting, weighted by their influence fell from 9.4 to 5.2',
-        '\u22120.5: conversations (replies and comments, both ways) fell from 2.0 to 1.0',
-        '+0.3: engagement per post rose from 1.41 to 1.63 (posts 3.5 → 1.7)',
-        '\u22120.2: people reacting fell from 3.5 to 1.7',
+        '\u22128.3: people reacting, weighted by their influence fell from 8.5 to 3.8',
+        '+0.2: shares per post held at 0.3 (posts 3.5 → 1.6)',
+        '\u22120.1: people reacting fell from 3.5 to 1.6',
       ],
     });
   });
