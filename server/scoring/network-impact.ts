@@ -18,7 +18,7 @@ import type { NetworkImpact, ScoringAccount, ScoringConfigOverrides, ScoringInte
  *   A₁(v) = Σ_R c(v←R)
  *   A_d(v) = Σ_R c(v←R) × (1 + λ × (A_{d−1}(R) − what R's figure owes to v itself))
  *
- * λ = `onward.weight`: how much of an audience member's own audience one counts (a transmissibility).
+ * λ = the community's onward weight (communityTransmissibility): how much of an audience member's own audience one counts (a transmissibility).
  * "What R owes to v" removes the walk straight back (v → R → v): two people reacting to each other
  * do not inflate each other. Nothing here is relative to the population: a person's figure depends
  * only on the people within depth + 1 hops of them, so strangers and unrelated communities change
@@ -49,7 +49,7 @@ export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): 
   // The reverse pair of each pair (v reacted to R as well as R to v), found once: -1 when one-way.
   const reverse = new Int32Array(pairCount);
   for (let k = 0; k < pairCount; k++) reverse[k] = pairReaction[k] > 0 ? findPair(targetPairStart, pairActor, pairActor[k], pairTarget[k]) : -1;
-  const lambdaOf = communityTransmissibility(ledger, reverse, config);
+  const lambdaOf = communityTransmissibility(ledger, config);
   const tie = new Float64Array(pairCount);
   for (let k = 0; k < pairCount; k++) {
     const s = pairReaction[k];
@@ -104,15 +104,17 @@ export function networkImpactFromLedger(ledger: Ledger, config: ScoringConfig): 
 }
 
 /**
- * Each person's onward weight λ: the epidemic threshold ⟨k⟩/⟨k²⟩ of their weakly connected
- * community in the reaction graph (k = distinct people one reacts to or is reacted by), times
- * `onward.thresholdMultiple`, at most `onward.maxWeight`. At that transmissibility a community is
- * at its tipping point, so one more hop out is worth what it would be worth there: little in a
- * network of a few huge hubs (most spread dies in one hop), much in a tight, even one. Computed per
- * community, so unrelated communities never touch each other's figures.
+ * Each person's onward weight λ: the epidemic threshold ⟨k⟩/⟨k²⟩ of their weakly connected community
+ * in the reaction graph, k = the number of distinct people who react to a person (their audience),
+ * times `onward.thresholdMultiple`, at most `onward.maxWeight`. At that transmissibility a community
+ * is at its tipping point, so one more hop out is worth what it would be worth there: little in a
+ * network of a few huge hubs (most spread dies in one hop), much in a tight, even one. Only audiences
+ * count, so an account that reacts to everything, with no audience of its own, cannot drag a
+ * community's λ down. Computed per community, so unrelated communities never touch each other's
+ * figures; within one, a new reaction moves λ (and so other people's onward terms) a little.
  */
-function communityTransmissibility(ledger: Ledger, reverse: Int32Array, config: ScoringConfig): Float64Array {
-  const { personCount, pairCount, pairActor, pairTarget, pairReaction } = ledger;
+function communityTransmissibility(ledger: Ledger, config: ScoringConfig): Float64Array {
+  const { personCount, pairCount, pairActor, pairTarget, pairReactionCount } = ledger;
   const parent = new Int32Array(personCount);
   for (let p = 0; p < personCount; p++) parent[p] = p;
   const find = (x: number): number => {
@@ -122,13 +124,11 @@ function communityTransmissibility(ledger: Ledger, reverse: Int32Array, config: 
     }
     return x;
   };
-  const degree = new Float64Array(personCount);
+  const audience = new Float64Array(personCount);
   for (let k = 0; k < pairCount; k++) {
-    if (pairReaction[k] === 0) continue;
-    const back = reverse[k];
-    if (back >= 0 && pairReaction[back] > 0 && back < k) continue; // the two directions are one neighbour
-    degree[pairActor[k]]++;
-    degree[pairTarget[k]]++;
+    // Reactions proper: a reply-back (answering one's audience) never moves anyone's λ.
+    if (pairReactionCount[k] === 0) continue;
+    audience[pairTarget[k]]++;
     const a = find(pairActor[k]);
     const b = find(pairTarget[k]);
     if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
@@ -137,14 +137,14 @@ function communityTransmissibility(ledger: Ledger, reverse: Int32Array, config: 
   const sumK2 = new Float64Array(personCount);
   for (let p = 0; p < personCount; p++) {
     const root = find(p);
-    sumK[root] += degree[p];
-    sumK2[root] += degree[p] * degree[p];
+    sumK[root] += audience[p];
+    sumK2[root] += audience[p] * audience[p];
   }
   const { thresholdMultiple, maxWeight } = config.onward;
   const lambda = new Float64Array(personCount);
   for (let p = 0; p < personCount; p++) {
     const root = find(p);
-    lambda[p] = sumK2[root] > 0 ? Math.min(maxWeight, (thresholdMultiple * sumK[root]) / sumK2[root]) : 0;
+    if (sumK2[root] > 0) lambda[p] = Math.min(maxWeight, (thresholdMultiple * sumK[root]) / sumK2[root]);
   }
   return lambda;
 }
