@@ -15,7 +15,7 @@ const HOUR = 3_600_000;
 
 /**
  * Two genuine twins with the same post, the same followers and the same genuine likes; one of them
- * also gets 40 likes within an hour from fresh accounts with no audience and no content.
+ * also gets 40 likes and 40 shares within an hour from fresh accounts with no audience and no content.
  */
 function boughtLikes(now: number): IngestBatch {
   const batch: Required<IngestBatch> = { people: [], accounts: [], content: [], interactions: [] };
@@ -35,6 +35,9 @@ function boughtLikes(now: number): IngestBatch {
     batch.people.push({ externalId: `au-bot${b}`, displayName: `Bot ${b}` });
     batch.accounts.push({ network: Network.INSTAGRAM, externalId: `au-ig-bot${b}`, personExternalId: `au-bot${b}`, handle: `au.bot${b}`, followersCount: 0, followingCount: 3 });
     batch.interactions.push({ network: Network.INSTAGRAM, externalId: `au-bot${b}-like`, kind: InteractionKind.LIKE, actorExternalId: `au-ig-bot${b}`, targetContentExternalId: 'au-post-target', occurredAt: now - 3 * HOUR + b * 60_000 });
+    // Bought engagement comes as a package (a like and a share each); one like apiece from many small
+    // accounts is what a post going viral looks like, and is not flagged.
+    batch.interactions.push({ network: Network.INSTAGRAM, externalId: `au-bot${b}-share`, kind: InteractionKind.SHARE, actorExternalId: `au-ig-bot${b}`, targetContentExternalId: 'au-post-target', occurredAt: now - 3 * HOUR + b * 60_000 + 30_000 });
   }
   return batch;
 }
@@ -81,10 +84,10 @@ describe.each(DIALECTS)('authenticity through the API on %s', (dialect) => {
     expect(burst.evidence.accounts).toHaveLength(BOTS);
     expect(burst.evidence.people).toHaveLength(BOTS);
     expect(burst.evidence.content.map((c: any) => c.externalId)).toEqual(['au-post-target']);
-    expect(burst.evidence.interactionCount).toBe(BOTS);
+    expect(burst.evidence.interactionCount).toBe(2 * BOTS);
     expect(Date.parse(burst.evidence.window.to) - Date.parse(burst.evidence.window.from)).toBeLessThanOrEqual(HOUR);
-    expect(burst.effect).toMatchObject({ discountedInteractions: BOTS, weight: 0 });
-    // What the 40 likes would have added to the target's score.
+    expect(burst.effect).toMatchObject({ discountedInteractions: 2 * BOTS, weight: 0 });
+    // What the 40 likes and shares would have added to the target's score.
     expect(burst.effect.scorePoints).toBeGreaterThan(1);
     expect(target.authenticity.score).toBeCloseTo(100 - burst.effect.authenticityPoints, 5);
     expect(target.authenticity.score).toBeLessThan(100);
