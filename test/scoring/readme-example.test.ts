@@ -34,34 +34,35 @@ describe('the README worked example', () => {
 
   it('has the figures the README quotes', () => {
     expect(s.evidence).toEqual({ distinctReactors: 3.5, reactions: 4.5, contentCount: 3.5, conversations: 2 });
-    // One community of 57 people: Σk = 88, Σk² = 1,140, so λ = 2 × 88 / 1,140.
-    expect(new Set(impact.transmissibility)).toEqual(new Set([(2 * 88) / 1140]));
-    expect(onward(eve)).toBeCloseTo(27.8, 2);
+    // One community of 45 people. k = audience (distinct reactors): Ada 4, Eve 30, each account Cleo follows 1,
+    // everyone else 0 (Ada's answer to Dan is a reply-back, not a reaction proper). Σk = 44, Σk² = 926, so λ = 2 × 44 / 926.
+    expect(new Set(impact.transmissibility)).toEqual(new Set([(2 * 44) / 926]));
+    expect(onward(eve)).toBeCloseTo(28.62, 2);
     for (const reactor of [ben, cleo]) expect(onward(reactor)).toBe(0);
-    expect(onward(dan)).toBeCloseTo(2.81, 2); // Ada's answer: her own walk back, which Dan's influence on her behalf leaves out
+    expect(onward(dan)).toBeCloseTo(2.6, 2); // Ada's answer: her own walk back, which Dan's influence on her behalf leaves out
     expect(s.figures.reactorSelectivity).toBeCloseTo(0.947, 3);
-    expect(s.figures.reactorInfluence).toBeCloseTo(1.72, 2);
+    expect(s.figures.reactorInfluence).toBeCloseTo(1.46, 2);
     const c = s.components;
-    expect([c.reach.value, c.amplification.value, c.networkImpact.value, c.conversation.value].map((v) => v.toFixed(2))).toEqual(['3.64', '1.41', '8.49', '1.46']);
+    expect([c.reach.value, c.amplification.value, c.networkImpact.value, c.conversation.value].map((v) => v.toFixed(2))).toEqual(['3.64', '1.41', '7.19', '1.46']);
     expect([c.reach.weight, c.amplification.weight, c.networkImpact.weight, c.conversation.weight]).toEqual([0.5, 0.25, 1, 0]);
     expect([c.reach.contribution, c.amplification.contribution, c.networkImpact.contribution, c.conversation.contribution].map((v) => v.toFixed(1))).toEqual([
-      '3.6',
+      '3.7',
       '0.7',
-      '16.6',
+      '14.4',
       '0.0',
     ]);
-    expect(s.raw.toFixed(2)).toBe('10.67');
-    expect(s.score).toBe(21.8);
-    expect(s.band).toEqual({ low: 9.6, high: 34 });
+    expect(s.raw.toFixed(2)).toBe('9.36');
+    expect(s.score).toBe(19.8);
+    expect(s.band).toEqual({ low: 7.6, high: 32 });
     expect(s.topEngagers.map((e) => [e.personId, Number(e.contribution.toFixed(1))])).toEqual([
-      [eve, 9.5],
-      [ben, 6.2],
-      [dan, 4],
+      [eve, 7.2],
+      [ben, 6.3],
+      [dan, 4.1],
       [cleo, 0.6],
     ]);
     expect(s.perNetwork.map((n) => [n.network, n.raw.toFixed(2), n.share.toFixed(2), n.score])).toEqual([
-      [Network.TWITTER, '8.71', '0.79', 18.7],
-      [Network.BLOG, '2.32', '0.21', 6.4],
+      [Network.TWITTER, '7.40', '0.76', 16.5],
+      [Network.BLOG, '2.32', '0.24', 6.4],
     ]);
   });
 
@@ -73,19 +74,20 @@ describe('the README worked example', () => {
     );
     const without = scorePeople(unanswered.input(T));
     expect(without.byPerson.get(ada)!.raw).toBe(s.raw);
+    expect(without.networkImpact.transmissibility).toEqual(impact.transmissibility); // a reply-back never moves λ
     expect(without.byPerson.get(dan)!.score).toBe(1);
-    expect(result.byPerson.get(dan)!.score).toBe(10.3);
+    expect(result.byPerson.get(dan)!.score).toBe(8.6);
   });
 
   it('explains two months later, when nothing new happens', () => {
     const later = scorePeople(world.input(T + 58 * DAY)).byPerson.get(ada)!;
-    expect(later.score).toBe(13.6);
+    expect(later.score).toBe(12.9);
     expect(explainChange(s, later)).toEqual({
-      delta: -8.2,
+      delta: -6.9,
       lines: [
-        '\u22128.3: people reacting, weighted by their influence fell from 8.5 to 3.8',
+        '\u22126.9: people reacting, weighted by their influence fell from 7.2 to 3.4',
         '+0.2: shares per post held at 0.3 (posts 3.5 → 1.6)',
-        '\u22120.1: people reacting fell from 3.5 to 1.6',
+        '\u22120.2: people reacting fell from 3.5 to 1.6',
       ],
     });
   });
