@@ -29,7 +29,7 @@ const TOP_COUNT = 5;
  *   back to their audience are conversation; telling a reply-back from a reaction needs both
  *   directions of each pair);
  * - the accounts of everyone in those interactions (to map accounts to people);
- * - for each of those people, the relative rank and reactions given, taken from `networkImpact`
+ * - for each of those people, the onward audience, λ and reactions given, taken from `networkImpact`
  *   (or `reactorActivity`); people in neither have no onward audience and have their reactions
  *   given counted from the interactions supplied.
  * Expertise additionally uses +K grants to the person and, for the givers, their expertise:

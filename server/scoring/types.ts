@@ -93,8 +93,8 @@ export interface NetworkImpact {
   /** People in the reaction graph (at least one reaction given or received), ascending. */
   readonly personIds: Float64Array;
   /**
-   * How far what reaches the person travels on: the engagement of the people who react to them,
-   * plus `onward.weight` × those people's own onward audience, `onward.depth` hops out. 0 for
+   * How far what reaches the person travels on: the ties of the people who react to them, plus λ
+   * (`transmissibility`) × those people's own onward audience, `onward.depth` hops out. 0 for
    * someone nobody reacts to.
    */
   readonly onwardAudience: Float64Array;
@@ -162,7 +162,7 @@ export interface ScoreFigures {
   reactionsPerPost: Record<InteractionKind, number>;
   /** Effective posts. */
   posts: number;
-  /** Engagement-weighted mean of the reactors' influence factor (1 = reactors of typical rank). */
+  /** Engagement-weighted mean of the reactors' influence factor (1 = reactors nobody reacts to). */
   reactorInfluence: number;
   /** Engagement-weighted mean selectivity of the reactors (1 = reacts to almost nothing else). */
   reactorSelectivity: number;
