@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { computeNetworkImpact, scorePeople, weightedPageRank } from '../scoring';
+import { computeNetworkImpact, scorePeople } from '../scoring';
+import { weightedPageRank } from '../evaluation/pagerank';
 import { buildReactionGraph, kendallTauB, simulateSpread, spearman, stratifiedSample, topKOverlap } from '../scoring/testing/evaluation';
 import { higgsWorld, readHiggsEdges } from '../scoring/testing/higgs';
 import { generateWorld } from '../scoring/testing/synthetic-world';

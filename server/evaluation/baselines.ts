@@ -1,3 +1,4 @@
+import { weightedPageRank } from './pagerank';
 import type { SpreadingGraph } from './spreading-graph';
 
 /**
@@ -20,46 +21,14 @@ export function totalReactions(graph: SpreadingGraph): Float64Array {
   return out;
 }
 
-export interface PageRankOptions {
-  damping?: number;
-  /** Stop when the L1 change of an iteration is below this. */
-  tolerance?: number;
-  maxIterations?: number;
-}
-
 /**
- * Standard weighted PageRank on the reactor → author graph: each reactor hands its rank to the
- * authors it reacted to in proportion to its interactions with each; a node that reacted to nobody
- * spreads its rank evenly over all nodes; damping 0.85, teleport uniform. Power iteration; ranks
- * sum to 1.
+ * Standard weighted PageRank on the reactor → author graph (pagerank.ts, checked against a direct
+ * solve): each reactor hands its rank to the authors it reacted to in proportion to its interactions
+ * with each; a node that reacted to nobody spreads its rank evenly; damping 0.85, teleport uniform,
+ * one problem for the whole graph. Ranks sum to 1.
  */
-export function pageRank(graph: SpreadingGraph, options: PageRankOptions = {}): Float64Array {
-  const damping = options.damping ?? 0.85;
-  const tolerance = options.tolerance ?? 1e-12;
-  const maxIterations = options.maxIterations ?? 1000;
-  const { size, start, reactor, weight } = graph;
-  if (size === 0) return new Float64Array(0);
-  // Interactions each node gave (its out-weight in reactor → author).
-  const given = new Float64Array(size);
-  for (let e = 0; e < reactor.length; e++) given[reactor[e]] += weight[e];
-  let rank = new Float64Array(size).fill(1 / size);
-  let next = new Float64Array(size);
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
-    let dangling = 0;
-    for (let v = 0; v < size; v++) if (given[v] === 0) dangling += rank[v];
-    const base = (1 - damping) / size + (damping * dangling) / size;
-    let change = 0;
-    for (let u = 0; u < size; u++) {
-      let inflow = 0;
-      for (let e = start[u]; e < start[u + 1]; e++) {
-        const v = reactor[e];
-        inflow += (rank[v] * weight[e]) / given[v];
-      }
-      next[u] = base + damping * inflow;
-      change += Math.abs(next[u] - rank[u]);
-    }
-    [rank, next] = [next, rank];
-    if (change < tolerance) break;
-  }
-  return rank;
+export function pageRank(graph: SpreadingGraph): Float64Array {
+  if (graph.size === 0) return new Float64Array(0);
+  const inGraph = { nodeCount: graph.size, inStart: graph.start, inSource: graph.reactor, inWeight: graph.weight };
+  return weightedPageRank(inGraph, { damping: 0.85, tolerance: 1e-13, maxIterations: 1000, perCommunity: false }).rank;
 }

@@ -45,7 +45,6 @@ export { toScale } from './scale';
 export { compareScores, explainChange, type ScoreChange, type ScoreComparison } from './explain';
 export { nextTopicActive } from './expertise';
 export { checkKGrant, type KGrantCheck, type KGrantRule } from './k-grants';
-export { weightedPageRank, type PageRankOptions, type PageRankResult, type WeightedInGraph } from './pagerank';
 export {
   detectAuthenticity,
   DEFAULT_AUTHENTICITY_CONFIG,

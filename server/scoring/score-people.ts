@@ -535,14 +535,23 @@ class PersonScorer {
     return this.config.onward.depth === 1 ? 0 : NaN;
   }
 
-  /** A₁(p), from p's own reactions at p's community's λ (that of any reactor of p). */
+  /** Person, λ and value of the last ownOnwardFromReactions, so a person's reactors share one pass. */
+  private ownOnwardFor = -1;
+  private ownOnwardLambda = NaN;
+  private ownOnwardValue = 0;
+
+  /** A₁(p), from p's own reactions at the reactor's community's λ, once per person and λ. */
   private ownOnwardFromReactions(p: number, lambda: number): number {
+    if (this.ownOnwardFor === p && this.ownOnwardLambda === lambda) return this.ownOnwardValue;
     const { ledger, reactor } = this;
     let sum = 0;
     for (let k = ledger.targetPairStart[p]; k < ledger.targetPairStart[p + 1]; k++) {
       const s = ledger.pairReaction[k];
       if (s > 0) sum += selectivity(reactor.reactionsGiven[ledger.pairActor[k]], ledger.pairReactionCount[k], this.config.selectivity) * onwardTie(s, lambda);
     }
+    this.ownOnwardFor = p;
+    this.ownOnwardLambda = lambda;
+    this.ownOnwardValue = sum;
     return sum;
   }
 

@@ -71,3 +71,19 @@ export class EmittedIds {
     return true;
   }
 }
+
+/**
+ * Numbers the interactions of each (source, target) pair from 1, continuing when the pair appears
+ * again further down (a multigraph), so external ids and times stay unique and stable.
+ */
+export class PairCounter {
+  private readonly counts = new Map<string, number>();
+
+  /** How many the pair had before these `count`. */
+  next(source: string, target: string, count: number): number {
+    const key = `${source}\u0000${target}`;
+    const before = this.counts.get(key) ?? 0;
+    this.counts.set(key, before + count);
+    return before;
+  }
+}

@@ -4,7 +4,7 @@ import { InteractionKind } from '#shared/interactions';
 import { Network } from '#shared/networks';
 import { LIMITS } from '#shared/limits';
 import type { ImportRow } from '../rows';
-import { ConversionError, EmittedIds, numberedLines, recentTime, type ConvertOptions, type Converter } from './converter';
+import { ConversionError, EmittedIds, numberedLines, PairCounter, recentTime, type ConvertOptions, type Converter } from './converter';
 
 /**
  * Plain graphs as Sway input: a GML file (Newman's network data collection, the igraph and networkx
@@ -42,21 +42,6 @@ function* node(name: string, id: string, label: string | undefined): Generator<I
   const displayName = (label?.trim() || `${name} node ${id}`).slice(0, LIMITS.maxShortText);
   yield { type: 'person', externalId: personId, displayName };
   yield { type: 'account', network: Network.TWITTER, externalId: graphAccountId(name, id), personExternalId: personId, handle: `${name}_${id}`.slice(0, LIMITS.maxShortText) };
-}
-
-/**
- * Numbers the interactions of each (source, target) pair from 1, across repeated edges (a
- * multigraph), so ids and times stay unique and stable.
- */
-class PairCounter {
-  private readonly counts = new Map<string, number>();
-
-  next(source: string, target: string, count: number): number {
-    const key = `${source}\u0000${target}`;
-    const before = this.counts.get(key) ?? 0;
-    this.counts.set(key, before + count);
-    return before;
-  }
 }
 
 /** `count` mentions by source on target, numbered after the pair's earlier ones. */

@@ -1,7 +1,7 @@
 import { ContentKind, InteractionKind } from '#shared/interactions';
 import { Network } from '#shared/networks';
 import type { ImportRow } from '../rows';
-import { ConversionError, EmittedIds, numberedLines, recentTime, RECENT_WINDOW_MS, type ConvertOptions, type Converter } from './converter';
+import { ConversionError, EmittedIds, numberedLines, PairCounter, recentTime, RECENT_WINDOW_MS, type ConvertOptions, type Converter } from './converter';
 
 /**
  * The SNAP Higgs Twitter edge lists (De Domenico, Lima, Mougel, Musolesi, "The Anatomy of a
@@ -64,21 +64,6 @@ function* user(id: string, emitted: EmittedIds): Generator<ImportRow> {
   if (!emitted.first(id)) return;
   yield { type: 'person', externalId: higgsPersonId(id), displayName: `Higgs user ${id}` };
   yield { type: 'account', network: Network.TWITTER, externalId: higgsAccountId(id), personExternalId: higgsPersonId(id), handle: `higgs_${id}` };
-}
-
-/**
- * Numbers the interactions of each (source, target) pair from 1, continuing if the pair appears
- * again further down, so external ids stay unique and stable.
- */
-class PairCounter {
-  private readonly counts = new Map<string, number>();
-
-  next(source: string, target: string, weight: number): number {
-    const key = `${source} ${target}`;
-    const before = this.counts.get(key) ?? 0;
-    this.counts.set(key, before + weight);
-    return before;
-  }
 }
 
 export const higgsMention: Converter = {

@@ -1,5 +1,8 @@
 import { hashInts, SeededRandom } from './random';
 
+/** Kendall's τ-b, ties on either side: the evaluation's O(n log n) one. */
+export { kendallTauB } from '../../evaluation/rank-agreement';
+
 /**
  * Tools to check scores against simulated spreading power: a reaction graph, independent-cascade
  * simulation over it in the direction content travels, and rank agreement measures.
@@ -122,28 +125,6 @@ export function stratifiedSample(graph: ReactionGraph, perBin: number, seed: num
     sample.push(...list.slice(0, perBin));
   }
   return sample.sort((a, b) => a - b);
-}
-
-/** Kendall's tau-b (accounts for ties on either side). O(n²): meant for a few hundred items. */
-export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let concordant = 0;
-  let discordant = 0;
-  let tiesX = 0;
-  let tiesY = 0;
-  const n = x.length;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const dx = Math.sign(x[i] - x[j]);
-      const dy = Math.sign(y[i] - y[j]);
-      if (dx === 0 && dy === 0) continue;
-      if (dx === 0) tiesX++;
-      else if (dy === 0) tiesY++;
-      else if (dx === dy) concordant++;
-      else discordant++;
-    }
-  }
-  const denominator = Math.sqrt((concordant + discordant + tiesX) * (concordant + discordant + tiesY));
-  return denominator === 0 ? 0 : (concordant - discordant) / denominator;
 }
 
 /** Ranks 1..n, ties sharing their average rank. */

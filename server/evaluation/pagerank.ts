@@ -5,7 +5,7 @@
  *
  *   x_v = (1 − d) + d · Σ_{u → v} x_u · w_uv / out_u + d · (Σ_{dangling u} x_u) / n
  *
- * and the textbook probability is x / N. A node without out-edges ("dangling") spreads its rank
+ * and the textbook probability is x / N (the evaluation's PageRank baseline; the score does not use it). A node without out-edges ("dangling") spreads its rank
  * uniformly. With `perCommunity`, each weakly connected community is its own PageRank problem
  * (its own teleport, its own dangling redistribution, its own convergence test): on a connected
  * graph this is exactly the textbook PageRank, and on a disconnected one a community's ranks do

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { weightedPageRank, type WeightedInGraph } from '../../server/scoring';
+import { weightedPageRank, type WeightedInGraph } from '../../server/evaluation/pagerank';
 
 const GRAPHS = path.resolve(__dirname, '../../data/graphs');
 
