@@ -1,33 +1,10 @@
+import { Rng } from '../../evaluation/random';
+
 /**
- * A small seeded PRNG (SplitMix32-style mixing of a Weyl sequence) for reproducible synthetic
- * worlds and property tests. Not for anything security-related.
+ * A small seeded PRNG (the evaluation's SplitMix32) with helpers for reproducible synthetic worlds
+ * and property tests. Not for anything security-related.
  */
-export class SeededRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform integer in [0, 2^32). */
-  nextUint32(): number {
-    this.state = (this.state + 0x9e3779b9) >>> 0;
-    let z = this.state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    return this.nextUint32() / 4294967296;
-  }
-
-  /** Uniform integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
+export class SeededRandom extends Rng {
   /** Uniform integer in [lo, hi]. */
   between(lo: number, hi: number): number {
     return lo + this.int(hi - lo + 1);
